@@ -1,0 +1,52 @@
+/**
+ * Roles and what they allow, as data. A role held on an org covers that org's whole subtree; the
+ * `member` role covers only the member's own record (the SELF_ACTIONS).
+ */
+export const ROLES = [
+  'system_admin',
+  'propaganda_officer',
+  'committee_secretary',
+  'organization_officer',
+  'branch_committee',
+  'inspection_officer',
+  'member',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = [
+  'org.read',
+  'org.manage',
+  'member.read',
+  'member.read_sensitive',
+  'member.manage',
+  'member.export',
+  'audit.read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
+  system_admin: ['org.read', 'org.manage', 'member.read', 'member.manage', 'member.export', 'audit.read'],
+  propaganda_officer: ['org.read', 'member.read', 'member.manage', 'member.export'],
+  committee_secretary: ['org.read', 'org.manage', 'member.read', 'member.export', 'audit.read'],
+  organization_officer: ['org.read', 'org.manage', 'member.read', 'member.read_sensitive', 'member.manage', 'member.export', 'audit.read'],
+  branch_committee: ['org.read', 'member.read', 'member.manage', 'member.export'],
+  inspection_officer: ['org.read', 'member.read', 'audit.read'],
+  member: [],
+};
+
+/** What a member may do on their own record, whatever roles they hold. */
+export const SELF_ACTIONS: readonly Action[] = ['member.read', 'member.read_sensitive'];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  system_admin: 'Quản trị hệ thống',
+  propaganda_officer: 'Cán bộ Ban Tuyên giáo',
+  committee_secretary: 'Bí thư / Ủy viên Thường vụ',
+  organization_officer: 'Cán bộ Ban Tổ chức',
+  branch_committee: 'Chi ủy',
+  inspection_officer: 'Cán bộ Ủy ban Kiểm tra',
+  member: 'Đảng viên',
+};
+
+export function roleAllows(role: Role, action: Action): boolean {
+  return ROLE_PERMISSIONS[role].includes(action);
+}

@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+
+/** Content-addressed file store behind one interface, so an S3-compatible store can replace it. */
+export interface FileStore {
+  /** Stores the bytes durably (fsync) and returns their SHA-256, which is their name. */
+  put(bytes: Buffer): Promise<string>;
+  get(hash: string): Promise<Buffer>;
+  pathOf(hash: string): string;
+}
+
+export function localFileStore(root: string): FileStore {
+  const dir = path.resolve(root);
+  const pathOf = (hash: string) => {
+    if (!/^[0-9a-f]{64}$/.test(hash)) throw new Error(`not a sha256: ${hash}`);
+    return path.join(dir, hash.slice(0, 2), hash);
+  };
+  return {
+    pathOf,
+    async put(bytes) {
+      const hash = createHash('sha256').update(bytes).digest('hex');
+      const target = pathOf(hash);
+      if (fs.existsSync(target)) return hash;
+      await fsp.mkdir(path.dirname(target), { recursive: true });
+      const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
+      const handle = await fsp.open(tmp, 'w');
+      try {
+        await handle.writeFile(bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await fsp.rename(tmp, target);
+      return hash;
+    },
+    get: (hash) => fsp.readFile(pathOf(hash)),
+  };
+}

@@ -1,0 +1,43 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError } from '../errors/app-error.js';
+import { ERROR_TITLES } from '../errors/codes.js';
+
+const FIELD_MESSAGES: Record<string, string> = {
+  invalid_type: 'Thiếu giá trị hoặc sai kiểu dữ liệu',
+  too_small: 'Giá trị quá ngắn hoặc quá nhỏ',
+  too_big: 'Giá trị quá dài hoặc quá lớn',
+  invalid_format: 'Sai định dạng',
+  invalid_value: 'Giá trị không nằm trong danh sách cho phép',
+  unrecognized_keys: 'Có trường không được hỗ trợ',
+};
+
+/** The single exit for errors: RFC 9457 problem+json, Vietnamese title, stable code, no stack traces. */
+export function problemHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
+  const send = (status: number, body: Record<string, unknown>) =>
+    reply.status(status).type('application/problem+json').send({ type: `/problems/${body.code}`, status, instance: request.id, ...body });
+
+  if (error instanceof AppError) {
+    return send(error.status, {
+      code: error.code, title: error.title, detail: error.detail,
+      ...(error.options.params ? { params: error.options.params } : {}),
+      ...(error.options.errors ? { errors: error.options.errors } : {}),
+    });
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const errors = error.validation.map((v) => {
+      const where = (error as { validationContext?: string }).validationContext ?? '';
+      const path = [where, ...(v.instancePath ?? '').split('/').filter(Boolean)].filter(Boolean).join('.');
+      const issueCode = (v.params as { issue?: { code?: string } })?.issue?.code ?? v.keyword;
+      return { path, message: `${path || 'Dữ liệu'}: ${FIELD_MESSAGES[issueCode] ?? 'Giá trị không hợp lệ'}` };
+    });
+    return send(400, { code: 'validation.failed', title: ERROR_TITLES['validation.failed'], errors });
+  }
+  const fe = error as FastifyError;
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    // Framework-level client errors: malformed JSON, body too large, unsupported media type.
+    return send(fe.statusCode, { code: 'validation.failed', title: ERROR_TITLES['validation.failed'], detail: fe.message });
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return send(500, { code: 'internal', title: ERROR_TITLES.internal });
+}

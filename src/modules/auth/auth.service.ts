@@ -1,0 +1,100 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Actor } from '../../kernel/access/actor.js';
+import { ROLE_LABELS, type Role } from '../../kernel/access/permissions.js';
+import { recordAudit } from '../../kernel/audit/record-audit.js';
+import type { Db, Executor } from '../../kernel/db/client.js';
+import { UnauthenticatedError } from '../../kernel/errors/app-error.js';
+import { getOrgBrief } from '../org/index.js';
+import { decoyHash, hashPassword, verifyPassword } from './auth.password.js';
+import { roleGrants, sessions, users } from './auth.table.js';
+
+export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000; // an officer's working day
+const SESSION_MAX_MS = 7 * 24 * 60 * 60 * 1000;
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function login(db: Db, input: { username: string; password: string; ip?: string; userAgent?: string }) {
+  const username = input.username.trim().toLowerCase();
+  const [user] = await db.select().from(users).where(eq(users.username, username));
+  if (!user || !user.isActive) {
+    await verifyPassword(await decoyHash(), input.password);
+    throw new UnauthenticatedError('auth.invalid_credentials');
+  }
+  if (!(await verifyPassword(user.passwordHash, input.password))) throw new UnauthenticatedError('auth.invalid_credentials');
+  const token = randomBytes(32).toString('base64url');
+  const now = new Date();
+  await db.transaction(async (tx) => {
+    await tx.insert(sessions).values({
+      tokenHash: tokenHash(token), tenantId: user.tenantId, userId: user.id,
+      expiresAt: new Date(now.getTime() + SESSION_MAX_MS), ip: input.ip ?? null, userAgent: input.userAgent?.slice(0, 300) ?? null,
+    });
+    await tx.update(users).set({ lastLoginAt: now }).where(and(eq(users.tenantId, user.tenantId), eq(users.id, user.id)));
+    const actor = await loadActor(tx, user.tenantId, user.id);
+    await recordAudit(tx, actor && { ...actor, ip: input.ip }, user.tenantId, { action: 'auth.login', entityType: 'user', entityId: user.id });
+  });
+  return { token };
+}
+
+export async function logout(db: Db, token: string, actor: Actor) {
+  await db.transaction(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.tokenHash, tokenHash(token)));
+    await recordAudit(tx, actor, actor.tenantId, { action: 'auth.logout', entityType: 'user', entityId: actor.userId });
+  });
+}
+
+/** Resolves a session token to an actor, sliding the idle timeout. Null when absent, idle or expired. */
+export async function actorFromToken(db: Db, token: string): Promise<Actor | null> {
+  const [session] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash(token)));
+  if (!session) return null;
+  const now = Date.now();
+  if (session.expiresAt.getTime() < now || session.lastSeenAt.getTime() + SESSION_IDLE_MS < now) {
+    await db.delete(sessions).where(eq(sessions.tokenHash, session.tokenHash));
+    return null;
+  }
+  if (now - session.lastSeenAt.getTime() > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.tokenHash, session.tokenHash));
+  }
+  return loadActor(db, session.tenantId, session.userId);
+}
+
+export async function loadActor(exec: Executor, tenantId: string, userId: string): Promise<Actor | null> {
+  const [user] = await exec.select().from(users).where(and(eq(users.tenantId, tenantId), eq(users.id, userId), eq(users.isActive, true)));
+  if (!user) return null;
+  const grants = await exec.select({ role: roleGrants.role, orgId: roleGrants.orgId }).from(roleGrants)
+    .where(and(eq(roleGrants.tenantId, tenantId), eq(roleGrants.userId, userId)));
+  return {
+    userId: user.id, tenantId, username: user.username, displayName: user.displayName, memberId: user.memberId,
+    grants: grants.map((g) => ({ role: g.role as Role, orgId: g.orgId })),
+  };
+}
+
+export async function describeMe(db: Db, actor: Actor) {
+  const grants = [];
+  for (const g of actor.grants) {
+    const org = await getOrgBrief(db, actor.tenantId, g.orgId);
+    grants.push({ role: g.role, roleLabel: ROLE_LABELS[g.role], orgId: g.orgId, orgName: org?.name ?? '' });
+  }
+  return { userId: actor.userId, username: actor.username, displayName: actor.displayName, memberId: actor.memberId, grants };
+}
+
+export interface NewUser { tenantId: string; id: string; username: string; password: string; displayName: string; memberId?: string | null; grants: Array<{ role: Role; orgId: string }> }
+
+/** Creates a user with its role grants; used by the demo seed and by administrators. */
+export async function createUser(tx: Executor, actor: Actor | null, input: NewUser) {
+  const passwordHash = await hashPassword(input.password);
+  await tx.insert(users).values({
+    tenantId: input.tenantId, id: input.id, username: input.username.toLowerCase(), passwordHash,
+    displayName: input.displayName, memberId: input.memberId ?? null,
+  });
+  if (input.grants.length) {
+    await tx.insert(roleGrants).values(input.grants.map((g) => ({ tenantId: input.tenantId, userId: input.id, role: g.role, orgId: g.orgId })));
+  }
+  await recordAudit(tx, actor, input.tenantId, {
+    action: 'user.create', entityType: 'user', entityId: input.id, after: { username: input.username, grants: input.grants },
+  });
+}
+
+export async function purgeExpiredSessions(db: Db): Promise<void> {
+  await db.delete(sessions).where(sql`${sessions.expiresAt} < now()`);
+}

@@ -1,0 +1,1 @@
+export * as authService from './auth.service.js';

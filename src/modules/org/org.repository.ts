@@ -1,0 +1,192 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { newId } from '../../kernel/db/columns.js';
+import { queryRows, type Executor } from '../../kernel/db/client.js';
+import { orgClosure, orgLevels, orgs, orgVersions } from './org.table.js';
+
+export type OrgRow = typeof orgs.$inferSelect;
+export type OrgLevelRow = typeof orgLevels.$inferSelect;
+
+export interface OrgSummary {
+  id: string;
+  parentId: string | null;
+  name: string;
+  code: string;
+  kind: string;
+  levelId: string;
+  levelName: string;
+  levelRank: number;
+  depth: number;
+  status: string;
+  memberCount: number;
+  childCount: number;
+}
+
+export async function findOrg(exec: Executor, tenantId: string, id: string): Promise<OrgRow | null> {
+  const [row] = await exec.select().from(orgs).where(and(eq(orgs.tenantId, tenantId), eq(orgs.id, id)));
+  return row ?? null;
+}
+
+export async function findOrgByCode(exec: Executor, tenantId: string, code: string): Promise<OrgRow | null> {
+  const [row] = await exec.select().from(orgs).where(and(eq(orgs.tenantId, tenantId), eq(orgs.code, code)));
+  return row ?? null;
+}
+
+export async function findRootOrg(exec: Executor, tenantId: string): Promise<OrgRow | null> {
+  const [row] = await exec.select().from(orgs)
+    .where(and(eq(orgs.tenantId, tenantId), sql`${orgs.parentId} is null`, eq(orgs.status, 'active')));
+  return row ?? null;
+}
+
+export async function listLevels(exec: Executor, tenantId: string): Promise<OrgLevelRow[]> {
+  return exec.select().from(orgLevels).where(eq(orgLevels.tenantId, tenantId)).orderBy(orgLevels.rank);
+}
+
+/**
+ * Orgs with their subtree member counts: members are counted per branch first, then summed over the
+ * closure table (never a `path LIKE` join, see ARCHITECTURE.md "Roll-ups").
+ */
+export async function summarizeOrgs(exec: Executor, tenantId: string, where: { ids?: string[]; parentId?: string }): Promise<OrgSummary[]> {
+  const filter = where.parentId
+    ? sql`o.parent_id = ${where.parentId}::uuid and o.status = 'active'`
+    : sql`o.id in (${sql.join((where.ids ?? []).map((id) => sql`${id}::uuid`), sql`, `)})`;
+  if (where.ids && where.ids.length === 0) return [];
+  return queryRows<OrgSummary>(exec, sql`
+    with targets as (select o.id from orgs o where o.tenant_id = ${tenantId} and ${filter}),
+    per_branch as (
+      select m.branch_id, count(*)::int as n from members m
+      where m.tenant_id = ${tenantId} and m.left_at is null
+        and m.branch_id in (select c.descendant_id from org_closure c
+                            where c.tenant_id = ${tenantId} and c.ancestor_id in (select id from targets))
+      group by m.branch_id),
+    counts as (
+      select c.ancestor_id as id, coalesce(sum(pb.n), 0)::int as n from org_closure c
+      join per_branch pb on pb.branch_id = c.descendant_id
+      where c.tenant_id = ${tenantId} and c.ancestor_id in (select id from targets)
+      group by c.ancestor_id),
+    kids as (
+      select k.parent_id as id, count(*)::int as n from orgs k
+      where k.tenant_id = ${tenantId} and k.status = 'active' and k.parent_id in (select id from targets)
+      group by k.parent_id)
+    select o.id, o.parent_id as "parentId", o.name, o.code, o.kind, o.level_id as "levelId",
+           l.name as "levelName", l.rank as "levelRank", o.depth, o.status,
+           coalesce(counts.n, 0) as "memberCount", coalesce(kids.n, 0) as "childCount"
+    from orgs o
+    join org_levels l on l.tenant_id = o.tenant_id and l.id = o.level_id
+    left join counts on counts.id = o.id
+    left join kids on kids.id = o.id
+    where o.tenant_id = ${tenantId} and o.id in (select id from targets)
+    order by l.rank, o.code`);
+}
+
+/** Subtree member count of every org of the tenant in one pass (dashboards, benchmarks). */
+export async function rollUpMemberCounts(exec: Executor, tenantId: string): Promise<Array<{ id: string; n: number }>> {
+  return queryRows(exec, sql`
+    with per_branch as (
+      select branch_id, count(*)::int as n from members
+      where tenant_id = ${tenantId} and left_at is null group by branch_id)
+    select c.ancestor_id as id, sum(pb.n)::int as n
+    from org_closure c join per_branch pb on pb.branch_id = c.descendant_id
+    where c.tenant_id = ${tenantId}
+    group by c.ancestor_id`);
+}
+
+export async function listAncestors(exec: Executor, tenantId: string, id: string): Promise<Array<{ id: string; name: string; code: string; depth: number }>> {
+  return queryRows(exec, sql`
+    select o.id, o.name, o.code, o.depth from org_closure c
+    join orgs o on o.tenant_id = c.tenant_id and o.id = c.ancestor_id
+    where c.tenant_id = ${tenantId} and c.descendant_id = ${id}::uuid and c.depth > 0
+    order by o.depth`);
+}
+
+export async function insertOrg(exec: Executor, row: Omit<OrgRow, 'createdAt' | 'updatedAt' | 'path' | 'depth' | 'status' | 'dissolvedAt' | 'mergedIntoId'> & { parentPath: string | null; parentDepth: number | null }): Promise<OrgRow> {
+  const path = `${row.parentPath ?? ''}${row.id}.`;
+  const depth = row.parentDepth === null ? 0 : row.parentDepth + 1;
+  const { parentPath: _p, parentDepth: _d, ...values } = row;
+  const [created] = await exec.insert(orgs).values({ ...values, path, depth }).returning();
+  await exec.execute(sql`
+    insert into org_closure (tenant_id, ancestor_id, descendant_id, depth)
+    select ${row.tenantId}::uuid, ${row.id}::uuid, ${row.id}::uuid, 0
+    union all
+    select c.tenant_id, c.ancestor_id, ${row.id}::uuid, c.depth + 1 from org_closure c
+    where c.tenant_id = ${row.tenantId} and c.descendant_id = ${row.parentId}::uuid`);
+  return created;
+}
+
+/**
+ * Re-parents a subtree: rewrites the materialized paths and depths of every node under it and
+ * rebuilds the closure rows that cross the subtree's boundary. Run inside a transaction.
+ */
+export async function moveSubtree(exec: Executor, tenantId: string, org: OrgRow, newParent: OrgRow): Promise<void> {
+  const newPath = `${newParent.path}${org.id}.`;
+  const depthShift = newParent.depth + 1 - org.depth;
+  await exec.execute(sql`
+    update orgs set path = ${newPath} || substr(path, ${org.path.length + 1}), depth = depth + ${depthShift}, updated_at = now()
+    where tenant_id = ${tenantId} and id in (
+      select descendant_id from org_closure where tenant_id = ${tenantId} and ancestor_id = ${org.id}::uuid)`);
+  await exec.execute(sql`update orgs set parent_id = ${newParent.id}::uuid where tenant_id = ${tenantId} and id = ${org.id}::uuid`);
+  await exec.execute(sql`
+    delete from org_closure
+    where tenant_id = ${tenantId}
+      and descendant_id in (select descendant_id from org_closure where tenant_id = ${tenantId} and ancestor_id = ${org.id}::uuid)
+      and ancestor_id not in (select descendant_id from org_closure where tenant_id = ${tenantId} and ancestor_id = ${org.id}::uuid)`);
+  await exec.execute(sql`
+    insert into org_closure (tenant_id, ancestor_id, descendant_id, depth)
+    select ${tenantId}, up.ancestor_id, down.descendant_id, up.depth + down.depth + 1
+    from org_closure up, org_closure down
+    where up.tenant_id = ${tenantId} and up.descendant_id = ${newParent.id}::uuid
+      and down.tenant_id = ${tenantId} and down.ancestor_id = ${org.id}::uuid`);
+}
+
+export async function isInSubtree(exec: Executor, tenantId: string, ancestorId: string, id: string): Promise<boolean> {
+  const rows = await queryRows(exec, sql`select 1 from org_closure where tenant_id = ${tenantId}
+    and ancestor_id = ${ancestorId}::uuid and descendant_id = ${id}::uuid`);
+  return rows.length > 0;
+}
+
+export async function updateOrgFields(exec: Executor, tenantId: string, id: string, fields: Partial<Pick<OrgRow, 'name' | 'code' | 'status' | 'dissolvedAt' | 'mergedIntoId' | 'kind' | 'levelId'>>): Promise<OrgRow> {
+  const [row] = await exec.update(orgs).set({ ...fields, updatedAt: new Date() })
+    .where(and(eq(orgs.tenantId, tenantId), eq(orgs.id, id))).returning();
+  return row;
+}
+
+export async function listActiveChildren(exec: Executor, tenantId: string, parentId: string): Promise<OrgRow[]> {
+  return exec.select().from(orgs).where(and(eq(orgs.tenantId, tenantId), eq(orgs.parentId, parentId), eq(orgs.status, 'active')));
+}
+
+/** Closes the org's current version and opens a new one reflecting its state now. */
+export async function recordVersion(exec: Executor, org: OrgRow, change: string, at: Date, note?: string): Promise<void> {
+  await exec.update(orgVersions).set({ validTo: at })
+    .where(and(eq(orgVersions.tenantId, org.tenantId), eq(orgVersions.orgId, org.id), sql`${orgVersions.validTo} is null`));
+  await exec.insert(orgVersions).values({
+    tenantId: org.tenantId, id: newId(), orgId: org.id, parentId: org.parentId, levelId: org.levelId, kind: org.kind,
+    name: org.name, code: org.code, status: org.status, change, note: note ?? null, validFrom: at,
+  });
+}
+
+export interface OrgVersionView { orgId: string; parentId: string | null; name: string; code: string; kind: string; levelName: string; status: string; change: string; validFrom: string; validTo: string | null }
+
+/** The children of `parentId` as the tree stood at instant `at`. */
+export async function childrenOnDate(exec: Executor, tenantId: string, parentId: string, at: Date): Promise<OrgVersionView[]> {
+  return queryRows(exec, sql`
+    select v.org_id as "orgId", v.parent_id as "parentId", v.name, v.code, v.kind, l.name as "levelName", v.status,
+           v.change, to_json(v.valid_from)#>>'{}' as "validFrom", to_json(v.valid_to)#>>'{}' as "validTo"
+    from org_versions v join org_levels l on l.tenant_id = v.tenant_id and l.id = v.level_id
+    where v.tenant_id = ${tenantId} and v.parent_id = ${parentId}::uuid and v.status = 'active'
+      and v.valid_from <= ${at.toISOString()}::timestamptz and (v.valid_to is null or v.valid_to > ${at.toISOString()}::timestamptz)
+    order by v.code`);
+}
+
+export async function orgHistory(exec: Executor, tenantId: string, orgId: string): Promise<OrgVersionView[]> {
+  return queryRows(exec, sql`
+    select v.org_id as "orgId", v.parent_id as "parentId", v.name, v.code, v.kind, l.name as "levelName", v.status,
+           v.change, to_json(v.valid_from)#>>'{}' as "validFrom", to_json(v.valid_to)#>>'{}' as "validTo"
+    from org_versions v join org_levels l on l.tenant_id = v.tenant_id and l.id = v.level_id
+    where v.tenant_id = ${tenantId} and v.org_id = ${orgId}::uuid order by v.valid_from`);
+}
+
+export async function listLeavesUnder(exec: Executor, tenantId: string, rootId: string): Promise<Array<{ id: string; name: string; code: string }>> {
+  return queryRows(exec, sql`
+    select o.id, o.name, o.code from org_closure c join orgs o on o.tenant_id = c.tenant_id and o.id = c.descendant_id
+    where c.tenant_id = ${tenantId} and c.ancestor_id = ${rootId}::uuid and o.status = 'active'
+      and not exists (select 1 from orgs k where k.tenant_id = o.tenant_id and k.parent_id = o.id and k.status = 'active')`);
+}

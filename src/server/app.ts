@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Actor } from '../kernel/access/actor.js';
+import type { Database } from '../kernel/db/client.js';
+import { ForbiddenError, UnauthenticatedError } from '../kernel/errors/app-error.js';
+import { AppError } from '../kernel/errors/app-error.js';
+import { problemHandler } from '../kernel/http/error-handler.js';
+import type { FileStore } from '../kernel/files/store.js';
+import { authService } from '../modules/auth/index.js';
+import { registerAuthRoutes, SESSION_COOKIE } from '../modules/auth/auth.routes.js';
+import { registerOrgRoutes } from '../modules/org/org.routes.js';
+import { registerMemberRoutes } from '../modules/members/members.routes.js';
+import { registerImportRoutes } from '../modules/members/imports.routes.js';
+import type { AppConfig } from './config.js';
+
+declare module 'fastify' {
+  interface FastifyRequest { actor: Actor | null }
+  interface FastifyContextConfig { public?: boolean }
+}
+
+export interface AppDeps { database: Database; config: AppConfig; files: FileStore }
+
+export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
+
+/** Kernel plugins, then every module's routes. Boot (listening, migrating) stays in main.ts. */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: process.env.QT_LOG === 'silent' ? false : { level: process.env.QT_LOG ?? 'warn' },
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(problemHandler);
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/')) return problemHandler(new AppError('resource.not_found', 'no such route') as never, request, reply.status(404));
+    return serveIndex(deps.config, reply);
+  });
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 60 * 1024 * 1024, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Quán Triệt API', version: '0.1.0', description: 'Học tập, quán triệt và triển khai thực hiện Nghị quyết' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    checkOrigin(request);
+    const token = request.cookies[SESSION_COOKIE];
+    const actor = token ? await authService.actorFromToken(deps.database.db, token) : null;
+    request.actor = actor && { ...actor, ip: request.ip, requestId: request.id };
+  });
+  app.addHook('preHandler', async (request) => {
+    if (!request.url.startsWith('/api/') || request.routeOptions.config?.public) return;
+    if (!request.actor) throw new UnauthenticatedError('auth.required');
+  });
+
+  await registerAuthRoutes(app, deps);
+  await registerOrgRoutes(app, deps);
+  await registerMemberRoutes(app, deps);
+  await registerImportRoutes(app, deps);
+
+  const webRoot = path.resolve(deps.config.webDist);
+  if (fs.existsSync(path.join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+  }
+  return app;
+}
+
+/**
+ * CSRF: session cookies are SameSite=Strict, and any state-changing request that carries an Origin
+ * (every browser does) must come from this site.
+ */
+function checkOrigin(request: FastifyRequest) {
+  if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
+  const origin = request.headers.origin;
+  if (!origin) return;
+  const host = request.headers['x-forwarded-host'] ?? request.headers.host;
+  let originHost: string;
+  try { originHost = new URL(origin).host; } catch { originHost = ''; }
+  if (originHost !== host) throw new ForbiddenError('auth.csrf', `origin ${origin} does not match host ${host}`);
+}
+
+function serveIndex(config: AppConfig, reply: import('fastify').FastifyReply) {
+  const index = path.resolve(config.webDist, 'index.html');
+  if (!fs.existsSync(index)) return reply.status(404).type('text/plain; charset=utf-8').send('Chưa xây dựng giao diện web: chạy npm run build:web');
+  return reply.type('text/html; charset=utf-8').send(fs.readFileSync(index));
+}

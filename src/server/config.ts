@@ -1,0 +1,20 @@
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  /** Serve the built web app from this folder when it exists. */
+  webDist: string;
+  secureCookies: boolean;
+}
+
+export function loadConfig(env = process.env): AppConfig {
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.QT_DATA_DIR ?? './data',
+    webDist: env.QT_WEB_DIST ?? 'web/dist',
+    secureCookies: env.QT_SECURE_COOKIES === 'true',
+  };
+}

@@ -1,0 +1,1 @@
+export { foldAccents, searchKey } from './fold.js';
