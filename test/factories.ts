@@ -35,8 +35,8 @@ export async function createTenant(db: Db, name = 'Đảng bộ tỉnh Thử Ngh
 /** Inserts an org with its path, closure rows and first version, as the org service would. */
 export async function insertOrg(db: Db, o: { tenantId: string; parentId: string | null; levelId: string; name: string; code: string; kind?: string; id?: string }): Promise<string> {
   const id = o.id ?? newId();
-  await db.execute(sql`insert into orgs (tenant_id, id, parent_id, level_id, kind, name, code, path, depth)
-    select ${o.tenantId}, ${id}, ${o.parentId}, ${o.levelId}, ${o.kind ?? 'branch'}, ${o.name}, ${o.code},
+  await db.execute(sql`insert into orgs (tenant_id, id, parent_id, level_id, kind, name, name_key, code, path, depth)
+    select ${o.tenantId}, ${id}, ${o.parentId}, ${o.levelId}, ${o.kind ?? 'branch'}, ${o.name}, ${searchKey(o.name)}, ${o.code},
       coalesce((select path from orgs where tenant_id = ${o.tenantId} and id = ${o.parentId}), '') || ${id} || '.',
       coalesce((select depth + 1 from orgs where tenant_id = ${o.tenantId} and id = ${o.parentId}), 0)`);
   await db.execute(sql`insert into org_closure (tenant_id, ancestor_id, descendant_id, depth)
@@ -104,4 +104,13 @@ export async function buildSmallProvince(db: Db) {
     }
   }
   return { ...t, communes, grassroots, branches, members };
+}
+
+/** A session for the user without going through argon2 (for tests that make many users). */
+export async function sessionCookie(db: Db, actor: Actor): Promise<string> {
+  const { createHash, randomBytes } = await import('node:crypto');
+  const token = randomBytes(24).toString('base64url');
+  await db.execute(sql`insert into sessions (token_hash, tenant_id, user_id, expires_at)
+    values (${createHash('sha256').update(token).digest('hex')}, ${actor.tenantId}, ${actor.userId}, now() + interval '1 hour')`);
+  return `qt_session=${token}`;
 }

@@ -38,9 +38,9 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ tenantId: s
     const orgRows = layOutOrgs(province, opts.seed, tenantId, levelIds);
     for (let i = 0; i < orgRows.length; i += 2000) {
       const batch = JSON.stringify(orgRows.slice(i, i + 2000));
-      await tx.execute(sql`insert into orgs (tenant_id, id, parent_id, level_id, kind, name, code, path, depth)
-        select ${tenantId}::uuid, x.id, x.parent_id, x.level_id, x.kind, x.name, x.code, x.path, x.depth
-        from jsonb_to_recordset(${batch}::jsonb) as x(id uuid, parent_id uuid, level_id uuid, kind text, name text, code text, path text, depth int)`);
+      await tx.execute(sql`insert into orgs (tenant_id, id, parent_id, level_id, kind, name, name_key, code, path, depth)
+        select ${tenantId}::uuid, x.id, x.parent_id, x.level_id, x.kind, x.name, x.name_key, x.code, x.path, x.depth
+        from jsonb_to_recordset(${batch}::jsonb) as x(id uuid, parent_id uuid, level_id uuid, kind text, name text, name_key text, code text, path text, depth int)`);
     }
     const closure = orgRows.flatMap((o) => {
       const chain = o.path.split('.').filter(Boolean);
@@ -92,7 +92,7 @@ function layOutOrgs(p: DemoProvince, seed: number, tenantId: string, levelIds: M
   };
   return p.orgs.map((o) => ({
     tenant_id: tenantId, id: demoId(seed, `org:${o.key}`), parent_id: o.parentKey ? demoId(seed, `org:${o.parentKey}`) : null,
-    level_id: levelIds.get(o.levelCode), kind: o.kind, name: o.name, code: o.code, ...place(o.key),
+    level_id: levelIds.get(o.levelCode), kind: o.kind, name: o.name, name_key: searchKey(o.name), code: o.code, ...place(o.key),
   }));
 }
 

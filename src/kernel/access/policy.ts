@@ -58,7 +58,8 @@ export async function requireMemberAccess(
 ): Promise<void> {
   if (actor.memberId === member.id && SELF_ACTIONS.includes(action)) return;
   if (await can(exec, actor, action, member.branchId)) return;
-  if (action !== 'member.read' && (await can(exec, actor, 'member.read', member.branchId))) {
+  const visible = actor.memberId === member.id || (await can(exec, actor, 'member.read', member.branchId));
+  if (action !== 'member.read' && visible) {
     throw new ForbiddenError('auth.forbidden', `${action} denied on member ${member.id}`);
   }
   throw new NotFoundError('member.not_found', `member ${member.id} not visible`);

@@ -492,7 +492,7 @@ class SheetReader {
       }
       subs++;
     }
-    return subs > 0;
+    return subs >= 2; // a real sub-header has at least two (Nam | Nữ); one cell is a data or section line
   }
 
   /** Finishes the header when the sheet ends right after it. */
@@ -507,7 +507,7 @@ class SheetReader {
       return;
     }
     const nonEmpty = texts.filter((t, i) => i > 0 && t !== '').length;
-    if (nonEmpty === 1 && this.sttCol > 0 && texts[this.sttCol]) return; // a numbered line left empty
+    if (nonEmpty === 1 && this.sttCol > 0 && /^\d+\.?$/.test(texts[this.sttCol] ?? '')) return; // a numbered line left empty
     if (nonEmpty === 1 && this.sectionRow(first)) return;
     this.dataRowsSeen++;
     const member = this.readMember(rowNumber, cells, texts);
@@ -548,15 +548,19 @@ class SheetReader {
     for (const col of this.columns) {
       at[col.key] = col;
       const c = cells[col.col] ?? null;
+      const text = texts[col.col] ?? '';
       switch (col.key) {
         case 'birthDate':
         case 'birthDateMale':
         case 'birthDateFemale': {
-          if (texts[col.col] === '') break;
+          if (text === '') break;
           const d = readDate(c, col, this.date1904, err);
           if (col.key !== 'birthDate') {
             const g: Gender = col.key === 'birthDateMale' ? 'male' : 'female';
-            if (birthGender) err(col, 'Ngày sinh ghi ở cả hai cột Nam và Nữ');
+            if (birthGender) {
+              err(col, 'Ngày sinh ghi ở cả hai cột Nam và Nữ');
+              break;
+            }
             birthGender = { gender: g, col };
           }
           if (d) [m.birthDate, m.birthYearOnly] = [d.iso, d.yearOnly];
@@ -609,22 +613,22 @@ class SheetReader {
           m.phone = this.readPhone(c, col, warn);
           break;
         case 'email': {
-          const e = texts[col.col];
+          const e = text;
           if (e !== '' && !/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(e)) err(col, `Email "${e}" không hợp lệ`);
           m.email = e || null;
           break;
         }
         case 'branchCode':
-          branchCode = texts[col.col] || null;
+          branchCode = text || null;
           break;
         case 'branch':
-          m.branch = texts[col.col] || this.currentGroup;
+          m.branch = text || this.currentGroup;
           break;
         case 'fullName':
-          m.fullName = texts[col.col];
+          m.fullName = text;
           break;
         default:
-          m[col.key] = texts[col.col] || null;
+          m[col.key] = text || null;
       }
     }
     if (branchCode) m.branch = branchCode;
@@ -673,14 +677,15 @@ class SheetReader {
 
   private crossChecks(m: ParsedMemberRow, at: Partial<Record<DataKey, Column>>, err: Issue): void {
     const birthCol = at.birthDate ?? at.birthDateMale ?? at.birthDateFemale;
-    if (m.birthDate && birthCol && m.birthDate > this.today) err(birthCol, `Ngày sinh ${showIso(m.birthDate)} ở tương lai`);
+    const futureBirth = m.birthDate !== null && m.birthDate > this.today;
+    if (futureBirth && birthCol) err(birthCol, `Ngày sinh ${showIso(m.birthDate!)} ở tương lai`);
     if (m.admissionDate && at.admissionDate && m.admissionDate > this.today) {
       err(at.admissionDate, `Ngày vào Đảng ${showIso(m.admissionDate)} ở tương lai`);
     }
     if (m.admissionDate && m.officialDate && m.officialDate < m.admissionDate && at.officialDate) {
       err(at.officialDate, `Ngày chính thức ${showIso(m.officialDate)} trước ngày vào Đảng ${showIso(m.admissionDate)}`);
     }
-    if (m.birthDate && m.admissionDate && at.admissionDate) {
+    if (m.birthDate && !futureBirth && m.admissionDate && at.admissionDate) {
       const [by, bm, bd] = m.birthDate.split('-').map(Number);
       const [ay, am, ad] = m.admissionDate.split('-').map(Number);
       const age = ay - by - (am < bm || (am === bm && ad < bd) ? 1 : 0);

@@ -1,6 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { newId } from '../../kernel/db/columns.js';
 import { queryRows, type Executor } from '../../kernel/db/client.js';
+import { searchKey } from '../../text/index.js';
 import { orgClosure, orgLevels, orgs, orgVersions } from './org.table.js';
 
 export type OrgRow = typeof orgs.$inferSelect;
@@ -98,11 +99,11 @@ export async function listAncestors(exec: Executor, tenantId: string, id: string
     order by o.depth`);
 }
 
-export async function insertOrg(exec: Executor, row: Omit<OrgRow, 'createdAt' | 'updatedAt' | 'path' | 'depth' | 'status' | 'dissolvedAt' | 'mergedIntoId'> & { parentPath: string | null; parentDepth: number | null }): Promise<OrgRow> {
+export async function insertOrg(exec: Executor, row: Omit<OrgRow, 'createdAt' | 'updatedAt' | 'path' | 'depth' | 'status' | 'dissolvedAt' | 'mergedIntoId' | 'nameKey'> & { parentPath: string | null; parentDepth: number | null }): Promise<OrgRow> {
   const path = `${row.parentPath ?? ''}${row.id}.`;
   const depth = row.parentDepth === null ? 0 : row.parentDepth + 1;
   const { parentPath: _p, parentDepth: _d, ...values } = row;
-  const [created] = await exec.insert(orgs).values({ ...values, path, depth }).returning();
+  const [created] = await exec.insert(orgs).values({ ...values, nameKey: searchKey(values.name), path, depth }).returning();
   await exec.execute(sql`
     insert into org_closure (tenant_id, ancestor_id, descendant_id, depth)
     select ${row.tenantId}::uuid, ${row.id}::uuid, ${row.id}::uuid, 0
@@ -144,7 +145,7 @@ export async function isInSubtree(exec: Executor, tenantId: string, ancestorId: 
 }
 
 export async function updateOrgFields(exec: Executor, tenantId: string, id: string, fields: Partial<Pick<OrgRow, 'name' | 'code' | 'status' | 'dissolvedAt' | 'mergedIntoId' | 'kind' | 'levelId'>>): Promise<OrgRow> {
-  const [row] = await exec.update(orgs).set({ ...fields, updatedAt: new Date() })
+  const [row] = await exec.update(orgs).set({ ...fields, ...(fields.name ? { nameKey: searchKey(fields.name) } : {}), updatedAt: new Date() })
     .where(and(eq(orgs.tenantId, tenantId), eq(orgs.id, id))).returning();
   return row;
 }
@@ -189,4 +190,18 @@ export async function listLeavesUnder(exec: Executor, tenantId: string, rootId: 
     select o.id, o.name, o.code from org_closure c join orgs o on o.tenant_id = c.tenant_id and o.id = c.descendant_id
     where c.tenant_id = ${tenantId} and c.ancestor_id = ${rootId}::uuid and o.status = 'active'
       and not exists (select 1 from orgs k where k.tenant_id = o.tenant_id and k.parent_id = o.id and k.status = 'active')`);
+}
+
+export interface OrgSearchHit { id: string; name: string; code: string; kind: string; levelName: string; parentName: string | null; isLeaf: boolean }
+
+/** Orgs whose folded name or code contains the query, within `scope` (a condition on o.id). */
+export async function searchOrgs(exec: Executor, tenantId: string, q: string, scope: SQL, limit: number): Promise<OrgSearchHit[]> {
+  const key = `%${searchKey(q).replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+  return queryRows(exec, sql`
+    select o.id, o.name, o.code, o.kind, l.name as "levelName", p.name as "parentName",
+      not exists (select 1 from orgs k where k.tenant_id = o.tenant_id and k.parent_id = o.id and k.status = 'active') as "isLeaf"
+    from orgs o join org_levels l on l.tenant_id = o.tenant_id and l.id = o.level_id
+    left join orgs p on p.tenant_id = o.tenant_id and p.id = o.parent_id
+    where o.tenant_id = ${tenantId} and o.status = 'active' and (o.name_key like ${key} or lower(o.code) like ${key}) and ${scope}
+    order by l.rank, o.name limit ${limit}`);
 }

@@ -3,7 +3,7 @@ import type { App, AppDeps } from '../../server/app.js';
 import * as orgs from './org.service.js';
 import {
   CreateOrgBody, DissolveOrgBody, MergeOrgBody, MoveOrgBody, OrgDetail, OrgIdParams, OrgLevel, OrgRecord, OrgSummary,
-  OrgVersion, UpdateOrgBody,
+  OrgSearchHit, OrgVersion, UpdateOrgBody,
 } from './org.schema.js';
 
 const tags = ['orgs'];
@@ -15,6 +15,10 @@ export async function registerOrgRoutes(app: App, { database }: AppDeps) {
   const db = database.db;
   app.get('/api/orgs', { schema: { tags, summary: 'Các tổ chức gốc trong phạm vi của người dùng', response: { 200: z.array(OrgSummary) } } },
     async (req) => orgs.listScopeRoots(db, req.actor!));
+  app.get('/api/orgs/search', {
+    schema: { tags, summary: 'Tìm tổ chức theo tên hoặc mã (không cần dấu)', querystring: z.object({ q: z.string().trim().min(1).max(100), limit: z.coerce.number().int().min(1).max(100).default(20) }),
+      response: { 200: z.array(OrgSearchHit) } },
+  }, async (req) => orgs.searchOrgs(db, req.actor!, req.query.q, req.query.limit));
   app.get('/api/org-levels', { schema: { tags, summary: 'Danh mục cấp tổ chức', response: { 200: z.array(OrgLevel) } } },
     async (req) => orgs.listLevels(db, req.actor!));
   app.get('/api/orgs/:id', { schema: { tags, params: OrgIdParams, response: { 200: OrgDetail } } },

@@ -33,3 +33,7 @@ export const OrgVersion = z.object({
 });
 
 export const OrgLevel = z.object({ id: z.string(), code: z.string(), name: z.string(), rank: z.number() });
+
+export const OrgSearchHit = z.object({
+  id: z.string(), name: z.string(), code: z.string(), kind: z.string(), levelName: z.string(), parentName: z.string().nullable(), isLeaf: z.boolean(),
+});

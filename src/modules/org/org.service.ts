@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../kernel/access/actor.js';
-import { requireAccess } from '../../kernel/access/policy.js';
+import { orgScopeSql, requireAccess } from '../../kernel/access/policy.js';
 import { recordAudit } from '../../kernel/audit/record-audit.js';
 import { newId } from '../../kernel/db/columns.js';
 import type { Db, Executor } from '../../kernel/db/client.js';
@@ -48,6 +48,10 @@ export async function listScopeRoots(db: Db, actor: Actor) {
     if (!nested) result.push(row);
   }
   return result;
+}
+
+export async function searchOrgs(db: Db, actor: Actor, q: string, limit = 20) {
+  return repo.searchOrgs(db, actor.tenantId, q, orgScopeSql(actor, 'org.read', sql`o.id`), limit);
 }
 
 export async function listLevels(db: Db, actor: Actor) {

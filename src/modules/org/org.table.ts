@@ -30,6 +30,8 @@ export const orgs = pgTable('orgs', {
   levelId: uuid('level_id').notNull(),
   kind: text('kind').notNull(),
   name: text('name').notNull(),
+  /** Accent-folded name for search ("dang bo xa tan hoa"). */
+  nameKey: text('name_key').notNull().default(''),
   code: text('code').notNull(),
   /** Ids from the root down, dot-separated with a trailing dot: prefix filters use text_pattern_ops. */
   path: text('path').notNull(),
@@ -45,6 +47,7 @@ export const orgs = pgTable('orgs', {
   foreignKey({ columns: [t.tenantId, t.levelId], foreignColumns: [orgLevels.tenantId, orgLevels.id] }),
   uniqueIndex('orgs_code_uq').on(t.tenantId, t.code),
   index('orgs_parent_idx').on(t.tenantId, t.parentId),
+  index('orgs_name_key_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`),
   index('orgs_path_idx').using('btree', t.tenantId, sql`${t.path} text_pattern_ops`),
 ]);
 
