@@ -262,26 +262,27 @@ const MAX_BIRTH_YEAR = 2004;
 const MIN_AGE = REF_Y - MAX_BIRTH_YEAR; // 22
 const MAX_AGE = REF_Y - MIN_BIRTH_YEAR; // 86
 
-/** Interned ISO strings: there are only a few tens of thousands of distinct days. */
+/** Interned ISO strings: all dates fall between 1940 and the reference date (~31,000 days). */
 class DateStrings {
-  private readonly iso = new Map<number, string>();
-  private readonly plusYear = new Map<number, string>();
+  private static readonly BASE = daysFromCivil(MIN_BIRTH_YEAR, 1, 1);
+  private readonly iso: (string | undefined)[] = [];
+  private readonly plusYear: (string | undefined)[] = [];
   day(z: number): string {
-    let s = this.iso.get(z);
+    const i = z - DateStrings.BASE;
+    let s = this.iso[i];
     if (s === undefined) {
       const [y, m, d] = civilFromDays(z);
-      s = isoOf(y, m, d);
-      this.iso.set(z, s);
+      s = this.iso[i] = isoOf(y, m, d);
     }
     return s;
   }
   /** The same calendar day one year later (29/2 → 28/2). */
   dayPlusYear(z: number): string {
-    let s = this.plusYear.get(z);
+    const i = z - DateStrings.BASE;
+    let s = this.plusYear[i];
     if (s === undefined) {
       const [y, m, d] = civilFromDays(z);
-      s = isoOf(y + 1, m, m === 2 && d === 29 ? 28 : d);
-      this.plusYear.set(z, s);
+      s = this.plusYear[i] = isoOf(y + 1, m, m === 2 && d === 29 ? 28 : d);
     }
     return s;
   }
@@ -477,6 +478,7 @@ class Names {
   private readonly ids = new Map<number, number>();
   private readonly full: string[] = [];
   private readonly slugs: (string | undefined)[] = [];
+  private readonly fixedIds = new Map<string, number>();
   /** A random name in the style; returns its id. */
   random(rng: Rng, style: NameStyle, gender: Gender): number {
     const t = NAME_TABLES[style];
@@ -494,10 +496,13 @@ class Names {
   }
   /** The id of a fixed name. */
   fixed(fullName: string): number {
-    const key = -1 - this.full.indexOf(fullName);
-    if (key < -1) return -1 - key - 1 + 1 - 1;
-    this.full.push(fullName);
-    return this.full.length - 1;
+    let id = this.fixedIds.get(fullName);
+    if (id === undefined) {
+      id = this.full.length;
+      this.full.push(fullName);
+      this.fixedIds.set(fullName, id);
+    }
+    return id;
   }
   name(id: number): string {
     return this.full[id];
@@ -1256,10 +1261,12 @@ function buildLegacy(b: Builder, total: number, places: PlaceNames, ent: Enterpr
     const word = type === 'thanh_pho' ? 'thành phố' : type === 'thi_xa' ? 'thị xã' : 'huyện';
     const committee = type === 'thanh_pho' ? 'Thành ủy' : type === 'thi_xa' ? 'Thị ủy' : 'Huyện ủy';
     const prefix = type === 'thanh_pho' ? 'TP' : type === 'thi_xa' ? 'TX' : 'H';
-    const [lo, hi] = type === 'thanh_pho' ? [9000, 16000] : type === 'huyen_mountain' ? [3000, 7000] : [5000, 12000];
+    // Small demo provinces still get several districts: district sizes shrink with the province.
+    const f = Math.min(1, Math.max(0.2, total / 120_000));
+    const [lo, hi] = (type === 'thanh_pho' ? [9000, 16000] : type === 'huyen_mountain' ? [3000, 7000] : [5000, 12000]).map((x) => Math.round(x * f));
     const node = b.node(b.root, 'district_committee', prefix, `Đảng bộ ${word} ${base}`);
     districts.push(node);
-    const db = budget.split(b.rng, lo, hi, 1500);
+    const db = budget.split(b.rng, lo, hi, Math.round(1500 * f));
     const urban = type === 'thanh_pho' || type === 'thi_xa';
     const districtUnits: Slot[] = [
       () => b.unit(node, { unit: `Cơ quan ${committee}`, profile: 'agency', size: [12, 35] }, db, null),
@@ -1389,7 +1396,8 @@ export function demoAccountsPlan(p: DemoProvince): DemoAccountsPlan {
 // ---------------------------------------------------------------------------------------------------------
 // Members
 
-const SPECIAL_NAME = { family: 'Nguyễn', middle: 'Văn', given: 'An' } as const;
+/** Search tests and the demo accounts rely on this name. */
+const SPECIAL_NAME = 'Nguyễn Văn An';
 
 /** Numbers that look random but never repeat: i → (i·m + offset) mod span, m coprime with span. */
 const permute = (i: number, m: number, offset: number, span: number) => (i * m + offset) % span;
@@ -1433,10 +1441,8 @@ function makeMembers(rng: Rng, leaves: Node[], planBranch: Node | null): DemoMem
       // Identity
       const gender: Gender = forced ? 'male' : rng.chance(cfg.male) ? 'male' : 'female';
       const ethnicity = forced ? 'Kinh' : localEthnic.pick(rng);
-      const table = NAME_TABLES[STYLE_OF_ETHNICITY[ethnicity] ?? 'kinh'];
-      const fullName = forced
-        ? names.make(SPECIAL_NAME.family, SPECIAL_NAME.middle, SPECIAL_NAME.given)
-        : names.make(table.family.pick(rng), table.middle[gender].pick(rng), table.given[gender].pick(rng));
+      const nameId = forced ? names.fixed(SPECIAL_NAME) : names.random(rng, STYLE_OF_ETHNICITY[ethnicity] ?? 'kinh', gender);
+      const fullName = names.name(nameId);
 
       // Age
       let age: number;
@@ -1496,7 +1502,7 @@ function makeMembers(rng: Rng, leaves: Node[], planBranch: Node | null): DemoMem
       }
       const isExempt = !leader && !isHead && age > 75 && rng.chance(0.4);
       const phone = rng.chance(age > 75 ? 0.6 : 0.93) ? `09${String(rng.int(0, 99_999_999)).padStart(8, '0')}` : null;
-      const email = rng.chance(age > 70 ? cfg.email / 4 : cfg.email) ? `${names.slug(fullName)}${rng.int(1, 99)}@${domain}` : null;
+      const email = rng.chance(age > 70 ? cfg.email / 4 : cfg.email) ? `${names.slug(nameId)}${rng.int(1, 99)}@${domain}` : null;
       const x = rng.next();
       const homeTown = x < 0.03 ? null : home && x < 0.72 ? home : homePool[Math.floor(rng.next() * homePool.length)];
 
