@@ -5,7 +5,7 @@ import { openForProcess } from '../kernel/db/open.js';
 import { queryRows } from '../kernel/db/client.js';
 import { localFileStore } from '../kernel/files/store.js';
 import { DEMO_PASSWORD, seedDemo } from '../cli/demo/demo-seed.js';
-import { listDemoAccounts } from '../cli/commands/seed-demo.js';
+import { authService } from '../modules/auth/index.js';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 
@@ -21,7 +21,7 @@ async function main() {
   }
   const app = await buildApp({ database, config, files: localFileStore(path.join(config.dataDir, 'files')) });
   await app.listen({ port: config.port, host: config.host });
-  const accounts = await listDemoAccounts(database.db);
+  const accounts = await authService.listDemoAccounts(database.db);
   const url = `http://localhost:${config.port}`;
   console.log(`\nQuán Triệt đang chạy tại ${url}  (cơ sở dữ liệu: ${database.engine === 'pglite' ? `PGlite tại ${path.resolve(config.dataDir)}` : 'PostgreSQL'}, khởi động ${((Date.now() - started) / 1000).toFixed(1)} giây)`);
   console.log(`Tài liệu API: ${url}/api/docs`);

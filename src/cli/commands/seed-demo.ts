@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { sql } from 'drizzle-orm';
-import { queryRows } from '../../kernel/db/client.js';
-import { DEMO_PASSWORD, seedDemo } from '../demo/demo-seed.js';
+import { authService } from '../../modules/auth/index.js';
+import { DatabaseLockedError } from '../../kernel/db/lock.js';
+import { seedDemo } from '../demo/demo-seed.js';
 import { openCliDatabase } from '../cli-context.js';
 
 export async function runSeedDemo(args: string[]): Promise<number> {
@@ -25,27 +25,28 @@ export async function runSeedDemo(args: string[]): Promise<number> {
   }
 }
 
-export async function listDemoAccounts(db: Parameters<typeof queryRows>[0]) {
-  return queryRows<{ username: string; role: string; orgId: string; orgName: string; memberId: string | null; displayName: string }>(db, sql`
-    select u.username, g.role, g.org_id as "orgId", o.name as "orgName", u.member_id as "memberId", u.display_name as "displayName"
-    from users u join role_grants g on g.tenant_id = u.tenant_id and g.user_id = u.id
-    join orgs o on o.tenant_id = g.tenant_id and o.id = g.org_id
-    join audit_log a on a.tenant_id = u.tenant_id and a.action = 'user.create' and a.entity_id = u.id::text and a.actor_user_id is null
-    order by u.created_at, u.username`);
-}
-
 export async function runDemoAccounts(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
-  const database = await openCliDatabase();
-  try {
-    const accounts = (await listDemoAccounts(database.db)).map((a) => ({ ...a, password: DEMO_PASSWORD }));
+  const accounts = await readDemoAccounts();
     if (values.json) {
       process.stdout.write(`${JSON.stringify(accounts.map(({ username, password, role, orgId, orgName, memberId }) => ({ username, password, role, orgId, orgName, memberId })))}\n`);
     } else {
       for (const a of accounts) process.stdout.write(`${a.username.padEnd(14)} ${a.password}  ${a.role.padEnd(22)} ${a.orgName}\n`);
-    }
-    return 0;
-  } finally {
-    await database.close();
+  }
+  return 0;
+}
+
+type DemoAccountRow = Awaited<ReturnType<typeof authService.listDemoAccounts>>[number];
+
+/** From the database, or — when a server holds the embedded database — from that server. */
+async function readDemoAccounts(): Promise<DemoAccountRow[]> {
+  try {
+    const database = await openCliDatabase();
+    try { return await authService.listDemoAccounts(database.db); } finally { await database.close(); }
+  } catch (err) {
+    if (!(err instanceof DatabaseLockedError) || err.holder.role !== 'server' || !err.holder.port) throw err;
+    const res = await fetch(`http://127.0.0.1:${err.holder.port}/api/demo-accounts`);
+    if (!res.ok) throw err;
+    return (await res.json()) as DemoAccountRow[];
   }
 }

@@ -1074,9 +1074,9 @@ const SCHOOLS = ['Trường Mầm non', 'Trường Tiểu học', 'Trường THC
 function schoolName(c: CommuneCtx, prefer?: (typeof SCHOOLS)[number]): string {
   const i = c.counters.school++;
   const kind = prefer ?? SCHOOLS[i % (c.type === 'phuong' ? 4 : 3)];
-  const mountainTag = c.type === 'mountain' && kind !== 'Trường Mầm non' ? ' Phổ thông dân tộc bán trú' : '';
   const nth = i >= 3 ? ` số ${Math.floor(i / 3) + 1}` : '';
-  return `${kind}${mountainTag} ${c.base}${nth}`;
+  const named = c.type === 'mountain' && kind !== 'Trường Mầm non' ? `Trường Phổ thông dân tộc bán trú ${kind.slice('Trường '.length)}` : kind;
+  return `${named} ${c.base}${nth}`;
 }
 
 type Slot = () => void;
@@ -1086,7 +1086,7 @@ function villageSlot(c: CommuneCtx, min?: number): Slot {
   return () => {
     const profile: Profile = c.type === 'phuong' || c.type === 'dac_khu' ? 'residential' : c.type === 'mountain' ? 'hamlet' : 'village';
     const [lo, hi] = c.legacy
-      ? profile === 'hamlet' ? [10, 45] : [20, 80]
+      ? profile === 'hamlet' ? [10, 50] : [25, 95]
       : profile === 'hamlet' ? [15, 70] : profile === 'residential' ? [45, 140] : [40, 130];
     const size = c.budget.take(c.b.rng, Math.max(lo, min ?? 0), Math.max(hi, min ?? 0));
     c.b.leaf(c.node, 'branch', c.villageNames(), { profile, place: c.place, mountain: c.type === 'mountain' }, size);
@@ -1152,7 +1152,7 @@ function* communeSlots(c: CommuneCtx): Generator<Slot> {
     for (;;) {
       const x = rng.next();
       if (c.type === 'phuong' && x < 0.12) yield retiredSlot(c);
-      else if (x < 0.16) yield school();
+      else if (x > 0.95) yield school();
       else yield village;
     }
   }

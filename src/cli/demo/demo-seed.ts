@@ -8,7 +8,7 @@ import { searchKey } from '../../text/index.js';
 import { tenants } from '../../kernel/db/schema.js';
 import { demoAccountsPlan, generateDemoProvince, type DemoProvince } from './demo-generate.js';
 
-export const DEMO_PASSWORD = 'MinhSon@2026';
+export const DEMO_PASSWORD = authService.DEMO_PASSWORD;
 
 export interface DemoAccount { username: string; password: string; role: Role; orgId: string; orgName: string; memberId: string | null; displayName: string }
 
@@ -69,7 +69,7 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ tenantId: s
     for (const a of accounts) {
       await authService.createUser(tx, null, {
         tenantId, id: demoId(opts.seed, `user:${a.username}`), username: a.username, password: a.password, displayName: a.displayName,
-        memberId: a.memberId, grants: [{ role: a.role, orgId: a.orgId }],
+        memberId: a.memberId, grants: [{ role: a.role, orgId: a.orgId }], demo: true,
       });
     }
     await recordAudit(tx, null, tenantId, { action: 'demo.seed', entityType: 'tenant', entityId: tenantId, after: { ...opts, orgs: orgRows.length } });
@@ -122,7 +122,7 @@ export function planAccounts(p: DemoProvince, seed: number): DemoAccount[] {
     account('bithu', 'committee_secretary', plan.provinceKey, 'Thường trực Tỉnh ủy'),
     account('tochuc', 'organization_officer', plan.provinceKey, 'Cán bộ Ban Tổ chức Tỉnh ủy'),
     account('kiemtra', 'inspection_officer', plan.provinceKey, 'Cán bộ Ủy ban Kiểm tra Tỉnh ủy'),
-    account('tuyengiao.xa', 'propaganda_officer', plan.districtLikeKey, 'Cán bộ tuyên giáo Đảng ủy cấp trên cơ sở'),
+    account('tuyengiao.xa', 'propaganda_officer', plan.districtLikeKey, `Cán bộ tuyên giáo ${org(plan.districtLikeKey).orgName}`),
     account('chiuy', 'branch_committee', plan.branchKey, secretary ? `${secretary.fullName} (Bí thư chi bộ)` : 'Chi ủy chi bộ', secretary?.key),
     account('dangvien', 'member', plan.branchKey, member.fullName, member.key),
   ];

@@ -39,6 +39,13 @@ export async function registerAuthRoutes(app: App, { database, config }: AppDeps
   app.get('/api/me', { schema: { tags: ['auth'], summary: 'Người dùng hiện tại', response: { 200: MeResponse } } },
     async (request) => auth.describeMe(db, request.actor!));
 
+  app.get('/api/demo-accounts', {
+    config: { public: true },
+    schema: { tags: ['auth'], summary: 'Tài khoản dùng thử của đảng bộ mẫu (dữ liệu bịa)', response: { 200: z.array(z.object({
+      username: z.string(), password: z.string(), role: z.enum(ROLES), orgId: z.string(), orgName: z.string(), memberId: z.string().nullable(), displayName: z.string(),
+    })) } },
+  }, async () => auth.listDemoAccounts(db));
+
   app.get('/api/health', {
     config: { public: true },
     schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }) } },

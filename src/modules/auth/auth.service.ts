@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../kernel/access/actor.js';
-import { ROLE_LABELS, type Role } from '../../kernel/access/permissions.js';
+import { ROLE_LABELS, ROLES, type Role } from '../../kernel/access/permissions.js';
+import { queryRows } from '../../kernel/db/client.js';
 import { recordAudit } from '../../kernel/audit/record-audit.js';
 import type { Db, Executor } from '../../kernel/db/client.js';
 import { UnauthenticatedError } from '../../kernel/errors/app-error.js';
@@ -78,7 +79,7 @@ export async function describeMe(db: Db, actor: Actor) {
   return { userId: actor.userId, username: actor.username, displayName: actor.displayName, memberId: actor.memberId, grants };
 }
 
-export interface NewUser { tenantId: string; id: string; username: string; password: string; displayName: string; memberId?: string | null; grants: Array<{ role: Role; orgId: string }> }
+export interface NewUser { tenantId: string; id: string; username: string; password: string; displayName: string; memberId?: string | null; grants: Array<{ role: Role; orgId: string }>; demo?: boolean }
 
 /** Creates a user with its role grants; used by the demo seed and by administrators. */
 export async function createUser(tx: Executor, actor: Actor | null, input: NewUser) {
@@ -91,10 +92,28 @@ export async function createUser(tx: Executor, actor: Actor | null, input: NewUs
     await tx.insert(roleGrants).values(input.grants.map((g) => ({ tenantId: input.tenantId, userId: input.id, role: g.role, orgId: g.orgId })));
   }
   await recordAudit(tx, actor, input.tenantId, {
-    action: 'user.create', entityType: 'user', entityId: input.id, after: { username: input.username, grants: input.grants },
+    action: 'user.create', entityType: 'user', entityId: input.id, after: { username: input.username, grants: input.grants, ...(input.demo ? { demo: true } : {}) },
   });
 }
 
 export async function purgeExpiredSessions(db: Db): Promise<void> {
   await db.delete(sessions).where(sql`${sessions.expiresAt} < now()`);
+}
+
+/** The password every demo account is created with (the demo province is invented data). */
+export const DEMO_PASSWORD = 'MinhSon@2026';
+
+/**
+ * The demo accounts: the users the demo seed created (their creation is audited with `demo: true`).
+ */
+export async function listDemoAccounts(db: Executor) {
+  const rows = await queryRows<{ username: string; role: Role; orgId: string; orgName: string; memberId: string | null; displayName: string }>(db, sql`
+    select u.username, g.role, g.org_id as "orgId", o.name as "orgName", u.member_id as "memberId", u.display_name as "displayName"
+    from users u join role_grants g on g.tenant_id = u.tenant_id and g.user_id = u.id
+    join orgs o on o.tenant_id = g.tenant_id and o.id = g.org_id
+    where exists (select 1 from audit_log a where a.tenant_id = u.tenant_id and a.action = 'user.create'
+                  and a.entity_id = u.id::text and a.actor_user_id is null and a.after->>'demo' = 'true')`);
+  return rows
+    .sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || a.username.localeCompare(b.username))
+    .map((r) => ({ username: r.username, password: DEMO_PASSWORD, role: r.role, orgId: r.orgId, orgName: r.orgName, memberId: r.memberId, displayName: r.displayName }));
 }

@@ -44,7 +44,7 @@ describe('writeMemberSheet: layout', () => {
     expect(ws.getCell(9, col('Giới tính')).value).toBe('Nữ');
     expect(ws.getCell(8, col('Số thẻ đảng viên')).value).toBe('01000000');
     expect(ws.getCell(8, col('Cấp ủy viên')).value).toBe('Có');
-    expect(ws.getCell(11, col('Cấp ủy viên')).value).toBeNull();
+    expect(ws.getCell(8, col('Miễn sinh hoạt')).value).toBeNull();
     expect(ws.getCell(12, 1).value).toBe('Tổng số: 3 đảng viên');
   });
 

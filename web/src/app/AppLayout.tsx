@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { Button, Drawer, Grid, Layout, Menu, Tooltip, Typography } from 'antd';
+import { ApartmentOutlined, IdcardOutlined, LogoutOutlined, MenuOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { hasAnyRole, isMemberOnly, MEMBER_MANAGER_ROLES, useLogout, useMe, type Me } from '../modules/auth/api';
+import { AppMark } from '../shared/ui/AppMark';
+import { APP_NAME, NAV } from '../shared/i18n/vi';
+
+function navItems(me: Me) {
+  if (isMemberOnly(me)) return [];
+  const items = [
+    { key: '/orgs', icon: <ApartmentOutlined />, label: <Link to="/orgs">{NAV.orgs}</Link> },
+    { key: '/members', icon: <TeamOutlined />, label: <Link to="/members">{NAV.members}</Link> },
+  ];
+  if (hasAnyRole(me, MEMBER_MANAGER_ROLES)) items.push({ key: '/imports', icon: <UploadOutlined />, label: <Link to="/imports">{NAV.imports}</Link> });
+  if (me.memberId) items.push({ key: `/members/${me.memberId}`, icon: <IdcardOutlined />, label: <Link to={`/members/${me.memberId}`}>{NAV.me}</Link> });
+  return items;
+}
+
+function selectedKey(pathname: string, me: Me): string {
+  if (me.memberId && pathname === `/members/${me.memberId}`) return pathname;
+  return ['/orgs', '/members', '/imports'].find((k) => pathname.startsWith(k)) ?? '';
+}
+
+/** "Cán bộ Ban Tuyên giáo — Đảng bộ tỉnh Minh Sơn", one line per grant. */
+function RoleLines({ me, max }: { me: Me; max?: number }) {
+  const lines = me.grants.map((g) => `${g.roleLabel} — ${g.orgName}`);
+  const shown = max ? lines.slice(0, max) : lines;
+  const more = lines.length - shown.length;
+  return (
+    <Tooltip title={more > 0 ? lines.join('; ') : undefined}>
+      <span className="qt-user-roles">{shown.join('; ')}{more > 0 ? ` (+${more})` : ''}</span>
+    </Tooltip>
+  );
+}
+
+export default function AppLayout() {
+  const me = useMe().data!;
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const screens = Grid.useBreakpoint();
+  const isPhone = !screens.md;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const items = navItems(me);
+  const doLogout = () => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+
+  const logoutButton = (
+    <Button icon={<LogoutOutlined />} onClick={doLogout} loading={logout.isPending} className="qt-logout">{NAV.logout}</Button>
+  );
+
+  return (
+    <Layout className="qt-shell">
+      <Layout.Header className="qt-header">
+        {isPhone && items.length > 0 && (
+          <Button type="text" aria-label={NAV.menu} icon={<MenuOutlined />} className="qt-header-burger" onClick={() => setDrawerOpen(true)} />
+        )}
+        <Link to="/" className="qt-brand"><AppMark size={30} /><span>{APP_NAME}</span></Link>
+        {!isPhone && items.length > 0 && (
+          <Menu mode="horizontal" theme="dark" selectedKeys={[selectedKey(pathname, me)]} items={items} className="qt-nav" />
+        )}
+        <div className="qt-header-spacer" />
+        <div className="qt-user">
+          <Typography.Text strong className="qt-user-name">{me.displayName}</Typography.Text>
+          {!isPhone && <RoleLines me={me} max={2} />}
+        </div>
+        {(!isPhone || items.length === 0) && logoutButton}
+      </Layout.Header>
+      <Drawer open={drawerOpen} onClose={() => setDrawerOpen(false)} placement="left" size={300} title={APP_NAME}>
+        <div className="qt-drawer-user">
+          <Typography.Text strong>{me.displayName}</Typography.Text>
+          <RoleLines me={me} />
+        </div>
+        <Menu mode="vertical" selectedKeys={[selectedKey(pathname, me)]} items={items} onClick={() => setDrawerOpen(false)} style={{ borderInlineEnd: 0 }} />
+        <div style={{ marginTop: 16 }}>{logoutButton}</div>
+      </Drawer>
+      <Layout.Content className="qt-content">
+        <Outlet />
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { Result, Button } from 'antd';
+import { hasAnyRole, isMemberOnly, useMe, type Role } from '../modules/auth/api';
+import { PageSpinner } from '../shared/ui/PageSpinner';
+import { errorText } from '../shared/lib/http';
+import { MSG } from '../shared/i18n/vi';
+
+/** Sends a visitor without a session to the login page; a member-only user to their own page. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <PageSpinner />;
+  if (me.isError) {
+    return <Result status="warning" title={errorText(me.error)} extra={<Button onClick={() => me.refetch()}>{MSG.retry}</Button>} />;
+  }
+  if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (isMemberOnly(me.data)) {
+    const own = `/members/${me.data.memberId}`;
+    if (location.pathname !== own) return <Navigate to={own} replace />;
+  }
+  return <>{children}</>;
+}
+
+export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+  const me = useMe();
+  if (!hasAnyRole(me.data, roles)) return <Navigate to="/" replace />;
+  return <>{children}</>;
+}
