@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CARD_NUMBER_PATTERN, PERSONAL_ID_PATTERN } from '../../modules/members/members.fields';
+import { CARD_NUMBER_PATTERN, PERSONAL_ID_PATTERN } from '../../modules/members/members.fields.js';
 import {
   DEMO_MEMBER_HOLDING_KINDS,
   DEMO_ORG_KINDS,
@@ -9,7 +9,7 @@ import {
   type DemoShape,
   demoAccountsPlan,
   generateDemoProvince,
-} from './demo-generate';
+} from './demo-generate.js';
 
 const REF_MS = Date.parse(DEMO_REFERENCE_DATE);
 const DAY_MS = 86_400_000;
@@ -307,7 +307,7 @@ describe('generateDemoProvince', () => {
           checkPlan(p, members >= 300);
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 

@@ -41,9 +41,10 @@
  * ## Size
  * Members are spread by budget: each org takes a sampled share of what its parent has left, each leaf
  * a sampled size (mostly 5–150), so the member count is exact and orgs scale with it (about 50 members per
- * leaf: 20,000 members → ~450 orgs, 500,000 → ~11,000). Dates are relative to {@link DEMO_REFERENCE_DATE}.
+ * leaf in the current shape: 20,000 members → ~485 orgs, 500,000 → ~10,400; the legacy shape has smaller
+ * communes and ~35 per leaf: ~710 and ~16,000). Dates are relative to {@link DEMO_REFERENCE_DATE}.
  */
-import type { Gender, MemberAttributes, MemberStatus, TheoryLevel, WorkplaceKind } from '../../modules/members/members.fields';
+import type { Gender, MemberAttributes, MemberStatus, TheoryLevel, WorkplaceKind } from '../../modules/members/members.fields.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Public API
@@ -725,6 +726,8 @@ interface Node {
   size: number;
   leaf: LeafInfo | null;
   code: string;
+  /** False for one-of-a-kind orgs whose code is the bare prefix ("MS.CA"). */
+  numbered: boolean;
 }
 
 const MIN_LEAF = 5;
@@ -781,14 +784,14 @@ class Builder {
     this.root = this.node(null, 'provincial_committee', '', DEMO_TENANT.name);
   }
 
-  node(parent: Node | null, kind: DemoOrgKind, prefix: string, name: string): Node {
+  node(parent: Node | null, kind: DemoOrgKind, prefix: string, name: string, numbered = true): Node {
     let seq = 0;
     if (parent) {
       parent.counters ??= new Map();
       seq = (parent.counters.get(prefix) ?? 0) + 1;
       parent.counters.set(prefix, seq);
     }
-    const n: Node = { name, kind, prefix, seq, parent, children: [], counters: null, size: 0, leaf: null, code: '' };
+    const n: Node = { name, kind, prefix, seq, parent, children: [], counters: null, size: 0, leaf: null, code: '', numbered };
     parent?.children.push(n);
     return n;
   }
@@ -1005,7 +1008,7 @@ function buildBloc(b: Builder, bloc: Bloc, total: number): { node: Node | null; 
   const want = Math.min(Math.round(total * bloc.share), bloc.cap);
   if (want <= 0) return { node: null, used: 0 };
   const budget = new Budget(want);
-  const node = b.node(b.root, bloc.kind, bloc.prefix, bloc.name);
+  const node = b.node(b.root, bloc.kind, bloc.prefix, bloc.name, false);
   for (const def of bloc.units) {
     if (budget.empty) break;
     b.unit(node, def, budget, null);
@@ -1311,7 +1314,9 @@ function buildLegacy(b: Builder, total: number, places: PlaceNames, ent: Enterpr
 function finalize(root: Node): Node[] {
   const out: Node[] = [];
   const walk = (n: Node) => {
-    if (n.parent) {
+    if (n.parent && !n.numbered) {
+      n.code = `${n.parent.code}.${n.prefix}`;
+    } else if (n.parent) {
       const siblings = n.parent.counters?.get(n.prefix) ?? n.seq;
       const width = Math.max(2, String(siblings).length);
       n.code = `${n.parent.code}.${n.prefix}${String(n.seq).padStart(width, '0')}`;
@@ -1436,7 +1441,9 @@ function makeMembers(rng: Rng, leaves: Node[], planBranch: Node | null): DemoMem
       const idx = members.length;
       const leader = j < committee;
       const isHead = j === headIndex;
-      const forced = (leaf === planBranch && j === size - 1) || (!leader && !isHead && idx % 1999 === 42);
+      // The demo member account: an ordinary, official, working-age member of the plan's branch.
+      const planMember = leaf === planBranch && j === size - 1;
+      const forced = planMember || (!leader && !isHead && idx % 1999 === 42);
 
       // Identity
       const gender: Gender = forced ? 'male' : rng.chance(cfg.male) ? 'male' : 'female';
@@ -1451,7 +1458,7 @@ function makeMembers(rng: Rng, leaves: Node[], planBranch: Node | null): DemoMem
       else if (cfg.age === 'young') age = rng.skewed(MIN_AGE, 50, 1.7);
       else age = rng.int(MIN_AGE + (cfg.age === 'mixed' ? 0 : 1), 60);
       if ((leader || isHead) && !old) age = Math.max(age, 30 + rng.int(0, 8));
-      if (leader && old) age = Math.min(age, 74);
+      if ((leader || planMember) && old) age = Math.min(age, 74);
       age = Math.min(MAX_AGE, Math.max(MIN_AGE, age));
       const birthYear = REF_Y - age;
       const birthYearOnly = rng.chance(age > 70 ? 0.06 : 0.012);
@@ -1459,13 +1466,14 @@ function makeMembers(rng: Rng, leaves: Node[], planBranch: Node | null): DemoMem
       const birthDate = dates.day(birthDay);
 
       // Party history
-      const pProb = leader || isHead ? 0 : age < 30 ? 0.17 : age < 40 ? 0.06 : age < 50 ? 0.02 : 0;
+      const pProb = leader || isHead || planMember ? 0 : age < 30 ? 0.17 : age < 40 ? 0.06 : age < 50 ? 0.02 : 0;
       const status: MemberStatus = rng.chance(pProb) ? 'probationary' : 'official';
       let admissionDay: number;
       if (status === 'probationary') admissionDay = REF_DAY - rng.int(7, 360);
       else {
         const earliest = birthDay + 6575 + 1; // 18 years
-        const latest = REF_DAY - 366 - rng.int(0, 30);
+        // Leaders have been members for a few years at least.
+        const latest = REF_DAY - 366 - rng.int(0, 30) - (leader || isHead ? 3 * 365 : 0);
         admissionDay = earliest + Math.floor(Math.pow(rng.next(), old ? 1.6 : 1.3) * Math.max(0, latest - earliest));
       }
       const admissionDate = dates.day(admissionDay);
@@ -1478,18 +1486,23 @@ function makeMembers(rng: Rng, leaves: Node[], planBranch: Node | null): DemoMem
       if (cfg.workplace !== 'mixed') workplaceKind = cfg.workplace;
       else if (age >= 62) workplaceKind = rng.chance(0.8) ? 'retired' : 'other';
       else if (isHead) workplaceKind = 'other';
-      else workplaceKind = MIXED_WORKPLACE.pick(rng);
+      else {
+        workplaceKind = MIXED_WORKPLACE.pick(rng);
+        if (workplaceKind === 'retired' && age < 50) workplaceKind = 'other';
+      }
       const partyPosition = j === 0 ? 'Bí thư chi bộ' : j === 1 && committee >= 2 ? 'Phó Bí thư chi bộ' : leader ? 'Chi ủy viên' : 'Đảng viên';
-      const workPosition = isHead
+      let workPosition = isHead
         ? cfg.head
         : j === 0 && cfg.secretaryWork
           ? cfg.secretaryWork
           : workplaceKind === 'retired' && cfg.workplace === 'mixed'
             ? null
             : cfg.staff.pick(rng);
+      if (gender === 'male' && workPosition?.includes('Phụ nữ')) workPosition = null;
       const qualification = cfg.qualification.pick(rng);
-      const theoryLevel =
-        status === 'probationary' ? (rng.chance(0.2) ? 'so_cap' : null) : (leader || isHead ? cfg.leaderTheory : cfg.theory).pick(rng);
+      let theoryLevel: TheoryLevel | null =
+        status === 'probationary' ? (rng.chance(0.2) ? 'so_cap' : null) : (j === 0 || isHead ? cfg.leaderTheory : cfg.theory).pick(rng);
+      if (age < 35 && (theoryLevel === 'cao_cap' || theoryLevel === 'cu_nhan')) theoryLevel = 'trung_cap';
 
       // Personal
       let personalId: string | null = null;
