@@ -74,6 +74,10 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ tenantId: s
     }
     await recordAudit(tx, null, tenantId, { action: 'demo.seed', entityType: 'tenant', entityId: tenantId, after: { ...opts, orgs: orgRows.length } });
   });
+  // Fresh statistics and visibility map, so the first roll-up is an index-only scan with a good plan.
+  await db.execute(sql`vacuum analyze members`);
+  await db.execute(sql`vacuum analyze orgs`);
+  await db.execute(sql`vacuum analyze org_closure`);
   return { tenantId, orgs: province.orgs.length, members: province.members.length, accounts };
 }
 

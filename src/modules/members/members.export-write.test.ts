@@ -17,7 +17,7 @@ async function exportToBuffer(data: MemberSheetData): Promise<Buffer> {
 
 async function readBack(buffer: Buffer): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buffer);
+  await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   return wb.worksheets[0];
 }
 
@@ -58,6 +58,15 @@ describe('writeMemberSheet: layout', () => {
     const parsed = await parseMemberSheet(buffer);
     expect(parsed).toMatchObject({ errors: [], title: 'DANH SÁCH ĐẢNG VIÊN', issuingOrg: 'CHI BỘ ẤP 3', superiorOrg: null });
     expect(parsed.rows).toHaveLength(3);
+  });
+
+  it('stops with an error, instead of hanging, when the output stream is destroyed', async () => {
+    const sink = new PassThrough();
+    sink.once('data', () => sink.destroy());
+    function* members() {
+      for (let i = 0; i < 20_000; i++) yield exportRow(sampleMember(i));
+    }
+    await expect(writeMemberSheet(sink, { title: 'DANH SÁCH ĐẢNG VIÊN', issuingOrg: 'CHI BỘ 1', rows: members() })).rejects.toThrow(/closed/);
   });
 
   it('never writes a formula: dangerous texts get one leading apostrophe', async () => {
@@ -128,6 +137,17 @@ const memberArb = fc
   });
 
 describe('writeMemberSheet → parseMemberSheet round trip', () => {
+  it('keeps every Vietnamese letter of 5,000 members (UTF-8 split across stream chunks)', async () => {
+    const rows = Array.from({ length: 5000 }, (_v, i) => exportRow(sampleMember(i, {
+      fullName: `Huỳnh Thị Phượng Ánh ${i}`, homeTown: `Xã Phước Hưng ${i}, huyện Tuy Phước, tỉnh Bình Định`,
+      workPosition: `Phó Chủ tịch Ủy ban Mặt trận Tổ quốc xã Đắk Rơ Nga ${i}`,
+    })));
+    const parsed = await parseMemberSheet(await exportToBuffer({ title: 'DANH SÁCH ĐẢNG VIÊN', issuingOrg: 'CHI BỘ ẤP 1', rows }));
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.rows.map((r) => [r.fullName, r.homeTown, r.workPosition])).toEqual(rows.map((r) => [r.fullName, r.homeTown, r.workPosition]));
+  });
+
+
   it('gives back every attribute of random members', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(memberArb, { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 89_000_000 }), async (generated, base) => {

@@ -7,6 +7,7 @@
  * after spaces or apostrophes, or with a tab/CR) gets one leading apostrophe; parseMemberSheet removes
  * exactly that apostrophe, so export → import gives back the same text.
  */
+import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import { LABELS, type IsoDate, type MemberAttributes } from './members.fields.js';
 import { looksLikeFormula } from './members.import-parse.js';
@@ -21,7 +22,8 @@ export interface MemberSheetData {
 }
 
 export const MEMBER_SHEET_NAME = 'Danh sách đảng viên';
-const YIELD_EVERY = 500;
+const CHECK_EVERY = 200;
+const MAX_PENDING_BYTES = 1 << 20;
 
 type CellOut = string | number | null;
 
@@ -85,6 +87,34 @@ const THIN = { style: 'thin' as const };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const CENTER = { horizontal: 'center' as const, vertical: 'middle' as const, wrapText: true };
 
+type PendingPipe = NodeJS.EventEmitter & { _writableState?: { length: number; needDrain: boolean } };
+
+/**
+ * ExcelJS 4.4's worksheet StreamBuf writes into the zip without looking at write()'s result, so a fast
+ * producer piles the sheet XML up in memory (about 1 KB a row). Wait for the zip's input to drain;
+ * if those internals are not there, just let the event loop turn.
+ */
+async function letZipDrain(ws: unknown, aborted: Promise<never>): Promise<void> {
+  const pipe = (ws as { _stream?: { pipes?: PendingPipe[] } })._stream?.pipes?.[0];
+  const state = pipe?._writableState;
+  if (pipe && state?.needDrain && state.length > MAX_PENDING_BYTES) await Promise.race([once(pipe, 'drain'), aborted]);
+  else await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Rejects when a caller's output stream fails or closes, so a dropped download stops the export. */
+function whenOutputFails(out: string | NodeJS.WritableStream): Promise<never> {
+  const failed = new Promise<never>((_resolve, reject) => {
+    if (typeof out === 'string') return;
+    out.on('error', reject);
+    out.once('close', () => {
+      const finished = (out as NodeJS.WritableStream & { writableFinished?: boolean }).writableFinished;
+      if (finished === false) reject(new Error('output stream closed before the member sheet was written'));
+    });
+  });
+  failed.catch(() => undefined);
+  return failed;
+}
+
 export async function writeMemberSheet(out: string | NodeJS.WritableStream, data: MemberSheetData): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     ...(typeof out === 'string' ? { filename: out } : { stream: out as unknown as import('node:stream').Stream }),
@@ -124,15 +154,16 @@ export async function writeMemberSheet(out: string | NodeJS.WritableStream, data
   numbers.eachCell((cell) => (cell.style = { font: { italic: true }, alignment: CENTER, border: BORDER }));
   numbers.commit();
 
+  const aborted = whenOutputFails(out);
   let count = 0;
   for await (const member of data.rows) {
     const row = ws.getRow(next++);
     row.values = EXPORT_COLUMNS.map((c) => safe(c.value(member, count)));
     row.commit();
-    if (++count % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve)); // let the zip drain
+    if (++count % CHECK_EVERY === 0) await Promise.race([letZipDrain(ws, aborted), aborted]);
   }
   line([]);
   line([[1, `Tổng số: ${count} đảng viên`]], { font: { bold: true } }, 6);
   ws.commit();
-  await workbook.commit();
+  await Promise.race([workbook.commit(), aborted]);
 }

@@ -251,6 +251,14 @@ describe('parseMemberSheet: file problems', () => {
 });
 
 describe('parseMemberSheet: size', () => {
+  it('keeps every Vietnamese letter of shared strings across stream chunks', async () => {
+    const rows = Array.from({ length: 3000 }, (_v, i) => ({ fullName: `Nguyễn Thị Hường Ánh ${i}`, homeTown: `Xã Đắk Rơ Nga ${i}, huyện Đắk Hà` }));
+    const { result } = await parseBuilt({ rows, columns: ['stt', 'fullName', 'homeTown', 'cardNumber'] });
+    expect(result.errors).toEqual([]);
+    expect(result.rows.map((r) => [r.fullName, r.homeTown])).toEqual(rows.map((r) => [r.fullName, r.homeTown]));
+  });
+
+
   it('parses a 50,000-member sheet', async () => {
     const buffer = await buildLargeSheet(50_000);
     const progress: number[] = [];

@@ -11,7 +11,8 @@
  * the export to neutralize formulas, is removed.
  */
 import { open } from 'node:fs/promises';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import {
   CARD_NUMBER_PATTERN,
@@ -733,6 +734,49 @@ function readTitles(pre: PreRow[]): { title: string | null; issuingOrg: string |
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Reader
+
+/**
+ * ExcelJS 4.4.0's streaming reader decodes every inflated chunk on its own, so a Vietnamese letter
+ * (2–3 UTF-8 bytes) that straddles a chunk boundary turns into U+FFFD ("Sơ c\ufffd\ufffdp"): about one
+ * corrupted cell per 4,000 rows. Its parser passes strings through untouched, so this subclass hands
+ * it text decoded with a StringDecoder, which carries split characters over to the next chunk.
+ * Overrides internal methods of 4.4.x; the large-sheet tests catch a change.
+ */
+type ReaderInternals = {
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): unknown;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): unknown;
+  _parseWorkbook(entry: NodeJS.ReadableStream): unknown;
+};
+const baseReader = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ReaderInternals;
+
+async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+const decodedStream = (entry: NodeJS.ReadableStream) => entry.pipe(new PassThrough({ encoding: 'utf8' }));
+
+class Utf8SafeWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): unknown {
+    return baseReader._parseWorksheet.call(this, decodeUtf8(iterator), sheetNo);
+  }
+
+  _parseSharedStrings(entry: NodeJS.ReadableStream): unknown {
+    return baseReader._parseSharedStrings.call(this, decodedStream(entry));
+  }
+
+  _parseWorkbook(entry: NodeJS.ReadableStream): unknown {
+    return baseReader._parseWorkbook.call(this, decodedStream(entry));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Entry point
 
 async function hasZipMagic(input: Buffer | string): Promise<boolean> {
@@ -760,7 +804,7 @@ export async function parseMemberSheet(input: Buffer | string, opts: ParseMember
   };
   if (!(await hasZipMagic(input))) return { ...empty, errors: [fileIssue(MSG_NOT_XLSX)] };
   const source = typeof input === 'string' ? input : Readable.from([input]);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+  const reader = new Utf8SafeWorkbookReader(source, {
     worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
   });
   let processed = 0;

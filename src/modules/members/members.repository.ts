@@ -49,20 +49,24 @@ function filterSql(f: MemberListFilters): SQL[] {
 export async function listMembers(exec: Executor, opts: {
   tenantId: string; underOrgId: string; scope: SQL; filters: MemberListFilters; page: number; pageSize: number;
 }): Promise<{ items: MemberListItem[]; total: number }> {
-  const where = sql.join([
+  const scope = sql.join([
     sql`m.tenant_id = ${opts.tenantId}`,
     sql`m.left_at is null`,
     sql`m.branch_id in (select descendant_id from org_closure where tenant_id = ${opts.tenantId} and ancestor_id = ${opts.underOrgId}::uuid)`,
     opts.scope,
     ...filterSql(opts.filters),
   ], sql` and `);
-  const [{ total }] = await queryRows<{ total: number }>(exec, sql`select count(*)::int as total from members m where ${where}`);
+  // A name search first collects its hits through the trigram index (materialized, so the planner
+  // does not instead walk the whole name-order index); a plain browse walks that index in order.
+  const source = opts.filters.q
+    ? sql`(with hits as materialized (select m.* from members m where ${scope}) select * from hits) m`
+    : sql`(select m.* from members m where ${scope}) m`;
+  const [{ total }] = await queryRows<{ total: number }>(exec, sql`select count(*)::int as total from ${source}`);
   const items = await queryRows<MemberListItem>(exec, sql`
     select m.id, m.full_name as "fullName", m.gender, m.birth_date as "birthDate", m.birth_year_only as "birthYearOnly",
            m.status, m.card_number as "cardNumber", m.party_position as "partyPosition", m.branch_id as "branchId",
            o.name as "branchName", m.is_exempt as "isExempt"
-    from members m join orgs o on o.tenant_id = m.tenant_id and o.id = m.branch_id
-    where ${where}
+    from ${source} join orgs o on o.tenant_id = m.tenant_id and o.id = m.branch_id
     order by m.name_key, m.id
     limit ${opts.pageSize} offset ${(opts.page - 1) * opts.pageSize}`);
   return { items, total: Number(total) };

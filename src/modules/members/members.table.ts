@@ -10,7 +10,7 @@ export const members = pgTable('members', {
   id: id(),
   branchId: uuid('branch_id').notNull(),
   fullName: text('full_name').notNull(),
-  /** Accent-folded, lower-case name for search ("nguyen van an"). */
+  /** Accent-folded, lower-case name for search ("nguyen van an"); ASCII, so collated "C". */
   nameKey: text('name_key').notNull(),
   gender: text('gender'),
   birthDate: date('birth_date', { mode: 'string' }),
@@ -43,6 +43,8 @@ export const members = pgTable('members', {
   primaryKey({ columns: [t.tenantId, t.id] }),
   foreignKey({ columns: [t.tenantId, t.branchId], foreignColumns: [orgs.tenantId, orgs.id] }),
   uniqueIndex('members_card_uq').on(t.tenantId, t.cardNumber).where(sql`${t.cardNumber} is not null`),
-  index('members_branch_idx').on(t.tenantId, t.branchId),
-  index('members_name_key_idx').using('btree', t.tenantId, sql`${t.nameKey} text_pattern_ops`),
+  // Partial indexes over active members: the roll-up counts per branch with an index-only scan, and a
+  // browse page walks names in order (name_key is ASCII and collated "C", see migration 0004).
+  index('members_branch_idx').on(t.tenantId, t.branchId).where(sql`${t.leftAt} is null`),
+  index('members_name_order_idx').on(t.tenantId, t.nameKey, t.id).where(sql`${t.leftAt} is null`),
 ]);
