@@ -17,6 +17,7 @@ const Params = z.object({ id: z.uuid() });
 
 export async function registerImportRoutes(app: App, { database, files }: AppDeps) {
   const db = database.db;
+  app.addHook('onClose', async () => { await imports.drainImports(); });
   app.post('/api/member-imports', {
     schema: { tags, summary: 'Tải lên danh sách đảng viên (Excel) để xem trước', consumes: ['multipart/form-data'], response: { 202: ImportView } },
   }, async (req, reply) => {

@@ -18,6 +18,13 @@ import { memberImports } from './imports.table.js';
  */
 const progress = new Map<string, { processed: number; phase: 'parsing' | 'committing' }>();
 
+const running = new Set<Promise<void>>();
+
+/** Waits for background previews, so a shutting-down server does not cut one off mid-write. */
+export async function drainImports(): Promise<void> {
+  await Promise.allSettled([...running]);
+}
+
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 export async function startImport(db: Db, files: FileStore, actor: Actor, input: { targetOrgId: string; fileName: string; bytes: Buffer }) {
@@ -33,7 +40,8 @@ export async function startImport(db: Db, files: FileStore, actor: Actor, input:
     });
     await recordAudit(tx, actor, actor.tenantId, { action: 'member_import.upload', entityType: 'member_import', entityId: id, after: { fileName: input.fileName, fileHash } });
   });
-  void runPreview(db, files, actor, id);
+  const job = runPreview(db, files, actor, id).finally(() => running.delete(job));
+  running.add(job);
   return getImport(db, actor, id);
 }
 

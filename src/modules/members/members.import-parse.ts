@@ -530,6 +530,7 @@ class SheetReader {
     return true;
   }
 
+  /** One flat case per column kind (hence the length); cross-row and cross-column checks follow. */
   private readMember(row: number, cells: Cell[], texts: string[]): ParsedMemberRow | null {
     const errorsBefore = this.errors.length;
     const err: Issue = (col, message) => this.errors.push({ row, column: col.label, message });
@@ -613,12 +614,10 @@ class SheetReader {
         case 'phone':
           m.phone = this.readPhone(c, col, warn);
           break;
-        case 'email': {
-          const e = text;
-          if (e !== '' && !/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(e)) err(col, `Email "${e}" không hợp lệ`);
-          m.email = e || null;
+        case 'email':
+          if (text !== '' && !/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(text)) err(col, `Email "${text}" không hợp lệ`);
+          m.email = text || null;
           break;
-        }
         case 'branchCode':
           branchCode = text || null;
           break;
