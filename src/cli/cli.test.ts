@@ -77,20 +77,18 @@ describe('command line', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qt-cli-'));
     const good = path.join(dir, 'good.xlsx');
     const bad = path.join(dir, 'bad.xlsx');
-    fs.writeFileSync(good, await buildBranchSheet({ rows: [
-      { fullName: 'Trịnh Văn Khải', birthDate: '1975-02-03', cardNumber: '91000001' },
-      { fullName: 'Đoàn Thị Mai', birthDate: '1988-11-30', gender: 'female', cardNumber: '91000002' },
-    ] }));
-    fs.writeFileSync(bad, await buildBranchSheet({ rows: [
-      { fullName: 'Trịnh Văn Khải', birthDate: '1975-02-03', cardNumber: '91000001' },
-      { fullName: 'Đoàn Thị Mai', birthDate: '1988-11-30', gender: 'female', cardNumber: '91000001' },
-    ] }));
+    const khai = { fullName: 'Trịnh Văn Khải', birthDate: '1975-02-03', admissionDate: '2001-05-19', officialDate: '2002-05-19', cardNumber: '91000001' };
+    const mai = { fullName: 'Đoàn Thị Mai', gender: 'female' as const, birthDate: '1988-11-30', admissionDate: '2012-09-02', officialDate: '2013-09-02', cardNumber: '91000002' };
+    fs.writeFileSync(good, await buildBranchSheet({ rows: [khai, mai] }));
+    fs.writeFileSync(bad, await buildBranchSheet({ rows: [khai, { ...mai, cardNumber: '91000001' }] }));
     const rejected = await cli(['import-members', bad, '--under', branchId, '--json'], { DATABASE_URL: url });
     expect(rejected.code).toBe(2);
     const r = JSON.parse(rejected.stdout);
     expect(r.rows).toBe(2);
     expect(r.errors.length).toBeGreaterThan(0);
+    expect(r.errors).toHaveLength(1);
     expect(r.errors[0]).toMatchObject({ row: expect.any(Number), column: expect.stringMatching(/thẻ/i) });
+    expect(r.errors[0].message).toContain('91000001');
     const first = JSON.parse((await cli(['import-members', good, '--under', branchId, '--json'], { DATABASE_URL: url })).stdout);
     expect(first).toMatchObject({ rows: 2, created: 2, updated: 0, errors: [] });
     const again = await cli(['import-members', good, '--under', branchId, '--json'], { DATABASE_URL: url });

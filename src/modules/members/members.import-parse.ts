@@ -26,6 +26,7 @@ import {
   type TheoryLevel,
   type WorkplaceKind,
 } from './members.fields.js';
+import { searchKey } from '../../text/index.js';
 
 export interface SheetIssue {
   /** Excel row number (1-based); 0 when the issue concerns the whole file. */
@@ -68,16 +69,8 @@ const DAY_MS = 86_400_000;
 // ---------------------------------------------------------------------------------------------------
 // Text helpers
 
-/** Accent folding: NFD, drop combining marks, đ→d, lowercase, collapse whitespace. */
-export function foldVietnamese(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+/** Accent folding shared with search: NFD, drop combining marks, đ→d, lowercase, single spaces. */
+export const foldVietnamese = searchKey;
 
 /** Folded, with every run of punctuation turned into one space: the key used to match headers. */
 function headerKey(s: string): string {

@@ -75,7 +75,9 @@ export async function planImport(exec: Executor, actor: Actor, target: OrgRow, p
       select descendant_id from org_closure where tenant_id = ${actor.tenantId} and ancestor_id = ${target.id}::uuid)`);
   const byIdentity = new Map(existingInTarget.map((m) => [`${m.nameKey}|${m.birthDate ?? ''}|${m.branchId}`, m]));
 
-  const plan: ImportPlan = { rows: parsed.rows.length, created: 0, updated: 0, errors, warnings: [...parsed.warnings], inserts: [], updates: [] };
+  // Member rows found: the valid ones plus every row the parser turned away with an error.
+  const rowsFound = parsed.rows.length + new Set(parsed.errors.filter((e) => e.row > 0).map((e) => e.row)).size;
+  const plan: ImportPlan = { rows: rowsFound, created: 0, updated: 0, errors, warnings: [...parsed.warnings], inserts: [], updates: [] };
   const seen = new Set<string>();
   for (const { row, branchId } of placed) {
     const attrs = pickAttributes(row);
