@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Drawer, Grid, Layout, Menu, Tooltip, Typography } from 'antd';
+import { App as AntApp, Button, Drawer, Grid, Layout, Menu, Tooltip, Typography } from 'antd';
 import { ApartmentOutlined, IdcardOutlined, LogoutOutlined, MenuOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { hasAnyRole, isMemberOnly, MEMBER_MANAGER_ROLES, useLogout, useMe, type Me } from '../modules/auth/api';
@@ -49,34 +49,39 @@ export default function AppLayout() {
     <Button icon={<LogoutOutlined />} onClick={doLogout} loading={logout.isPending} className="qt-logout">{NAV.logout}</Button>
   );
 
+  // AntApp (message, modal hooks) lives here, not at the root, to keep it out of the login screen's bundle.
   return (
-    <Layout className="qt-shell">
-      <Layout.Header className="qt-header">
-        {isPhone && items.length > 0 && (
-          <Button type="text" aria-label={NAV.menu} icon={<MenuOutlined />} className="qt-header-burger" onClick={() => setDrawerOpen(true)} />
-        )}
-        <Link to="/" className="qt-brand"><AppMark size={30} /><span>{APP_NAME}</span></Link>
-        {!isPhone && items.length > 0 && (
-          <Menu mode="horizontal" theme="dark" selectedKeys={[selectedKey(pathname, me)]} items={items} className="qt-nav" />
-        )}
-        <div className="qt-header-spacer" />
-        <div className="qt-user">
-          <Typography.Text strong className="qt-user-name">{me.displayName}</Typography.Text>
-          {!isPhone && <RoleLines me={me} max={2} />}
-        </div>
-        {(!isPhone || items.length === 0) && logoutButton}
-      </Layout.Header>
-      <Drawer open={drawerOpen} onClose={() => setDrawerOpen(false)} placement="left" size={300} title={APP_NAME}>
-        <div className="qt-drawer-user">
-          <Typography.Text strong>{me.displayName}</Typography.Text>
-          <RoleLines me={me} />
-        </div>
-        <Menu mode="vertical" selectedKeys={[selectedKey(pathname, me)]} items={items} onClick={() => setDrawerOpen(false)} style={{ borderInlineEnd: 0 }} />
-        <div style={{ marginTop: 16 }}>{logoutButton}</div>
-      </Drawer>
-      <Layout.Content className="qt-content">
-        <Outlet />
-      </Layout.Content>
-    </Layout>
+    <AntApp>
+      <Layout className="qt-shell">
+        <Layout.Header className="qt-header">
+          {isPhone && items.length > 0 && (
+            <Button type="text" aria-label={NAV.menu} icon={<MenuOutlined />} className="qt-header-burger" onClick={() => setDrawerOpen(true)} />
+          )}
+          <Link to="/" className="qt-brand"><AppMark size={30} /><span>{APP_NAME}</span></Link>
+          {!isPhone && items.length > 0 && (
+            <Menu mode="horizontal" theme="dark" selectedKeys={[selectedKey(pathname, me)]} items={items} className="qt-nav" />
+          )}
+          {(isPhone || items.length === 0) && <div className="qt-header-spacer" />}
+          {!isPhone && (
+            <div className="qt-user">
+              <Typography.Text strong className="qt-user-name">{me.displayName}</Typography.Text>
+              <RoleLines me={me} max={2} />
+            </div>
+          )}
+          {(!isPhone || items.length === 0) && logoutButton}
+        </Layout.Header>
+        <Drawer open={drawerOpen} onClose={() => setDrawerOpen(false)} placement="left" size={300} title={APP_NAME}>
+          <div className="qt-drawer-user">
+            <Typography.Text strong>{me.displayName}</Typography.Text>
+            <RoleLines me={me} />
+          </div>
+          <Menu mode="vertical" selectedKeys={[selectedKey(pathname, me)]} items={items} onClick={() => setDrawerOpen(false)} style={{ borderInlineEnd: 0 }} />
+          <div style={{ marginTop: 16 }}>{logoutButton}</div>
+        </Drawer>
+        <Layout.Content className="qt-content">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </AntApp>
   );
 }

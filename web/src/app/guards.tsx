@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { Result, Button } from 'antd';
+import { Alert, Button } from 'antd';
 import { hasAnyRole, isMemberOnly, useMe, type Role } from '../modules/auth/api';
 import { PageSpinner } from '../shared/ui/PageSpinner';
 import { errorText } from '../shared/lib/http';
@@ -12,7 +12,10 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (me.isPending) return <PageSpinner />;
   if (me.isError) {
-    return <Result status="warning" title={errorText(me.error)} extra={<Button onClick={() => me.refetch()}>{MSG.retry}</Button>} />;
+    return (
+      <Alert type="warning" showIcon style={{ margin: 24 }} title={errorText(me.error)}
+        action={<Button onClick={() => me.refetch()}>{MSG.retry}</Button>} />
+    );
   }
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   if (isMemberOnly(me.data)) {

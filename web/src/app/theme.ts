@@ -19,5 +19,5 @@ export const baseTheme: ThemeConfig = {
 /** For a member reading their own record: large text, generous spacing. */
 export const largeTheme: ThemeConfig = {
   token: { fontSize: 19, fontSizeLG: 21, fontSizeHeading3: 26, fontSizeHeading2: 30, lineHeight: 1.6 },
-  components: { Descriptions: { itemPaddingBottom: 14 }, Tag: { fontSizeSM: 16 } },
+  components: { Tag: { fontSizeSM: 16 }, Card: { headerFontSize: 22 } },
 };
