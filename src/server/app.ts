@@ -10,8 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Actor } from '../kernel/access/actor.js';
 import type { Database } from '../kernel/db/client.js';
-import { ForbiddenError, UnauthenticatedError } from '../kernel/errors/app-error.js';
-import { AppError } from '../kernel/errors/app-error.js';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../kernel/errors/app-error.js';
 import { problemHandler } from '../kernel/http/error-handler.js';
 import type { FileStore } from '../kernel/files/store.js';
 import { authService } from '../modules/auth/index.js';
@@ -42,7 +41,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(problemHandler);
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/')) return problemHandler(new AppError('resource.not_found', 'no such route') as never, request, reply.status(404));
+    if (request.url.startsWith('/api/')) return problemHandler(new NotFoundError('resource.not_found', 'no such route'), request, reply);
+    // Client-side routes get the app; a missing asset stays a 404 instead of HTML under a .js name.
+    if (request.method !== 'GET' || /\.[a-z0-9]+($|\?)/i.test(request.url)) return reply.status(404).type('text/plain; charset=utf-8').send('Không tìm thấy');
     return serveIndex(deps.config, reply);
   });
 
@@ -79,7 +80,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   const webRoot = path.resolve(deps.config.webDist);
   if (fs.existsSync(path.join(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: webRoot, wildcard: true, index: ['index.html'],
+      // Hashed assets never change; index.html must be fetched fresh to pick up a new build.
+      setHeaders: (res, filePath) => (res as unknown as import('node:http').ServerResponse).setHeader('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
   }
   return app;
 }

@@ -8,7 +8,7 @@ import { queryRows } from '../../kernel/db/client.js';
 async function upload(ctx: AppContext, cookie: string, targetOrgId: string, bytes: Buffer, name = 'danh-sach.xlsx') {
   const form = new FormData();
   form.append('targetOrgId', targetOrgId);
-  form.append('file', new Blob([bytes]), name);
+  form.append('file', new Blob([new Uint8Array(bytes)]), name);
   return ctx.app.inject({ method: 'POST', url: '/api/member-imports', headers: { cookie }, payload: form });
 }
 

@@ -155,23 +155,31 @@ export async function listActiveChildren(exec: Executor, tenantId: string, paren
 }
 
 /** Closes the org's current version and opens a new one reflecting its state now. */
-export async function recordVersion(exec: Executor, org: OrgRow, change: string, at: Date, note?: string): Promise<void> {
+export async function recordVersion(exec: Executor, org: OrgRow, change: string, at: Date, note?: string, changedBy?: string): Promise<void> {
   await exec.update(orgVersions).set({ validTo: at })
     .where(and(eq(orgVersions.tenantId, org.tenantId), eq(orgVersions.orgId, org.id), sql`${orgVersions.validTo} is null`));
   await exec.insert(orgVersions).values({
     tenantId: org.tenantId, id: newId(), orgId: org.id, parentId: org.parentId, levelId: org.levelId, kind: org.kind,
-    name: org.name, code: org.code, status: org.status, change, note: note ?? null, validFrom: at,
+    name: org.name, code: org.code, status: org.status, change, note: note ?? null, changedBy: changedBy ?? null, validFrom: at,
   });
 }
 
-export interface OrgVersionView { orgId: string; parentId: string | null; name: string; code: string; kind: string; levelName: string; status: string; change: string; validFrom: string; validTo: string | null }
+export interface OrgVersionView {
+  orgId: string; parentId: string | null; parentName: string | null; name: string; code: string; kind: string; levelName: string; status: string;
+  change: 'create' | 'rename' | 'move' | 'merge' | 'dissolve'; note: string | null; changedBy: string | null; validFrom: string; validTo: string | null;
+}
+
+const VERSION_COLUMNS = sql`v.org_id as "orgId", v.parent_id as "parentId", p.name as "parentName", v.name, v.code, v.kind, l.name as "levelName",
+  v.status, v.change, v.note, u.display_name as "changedBy", to_json(v.valid_from)#>>'{}' as "validFrom", to_json(v.valid_to)#>>'{}' as "validTo"`;
+const VERSION_JOINS = sql`join org_levels l on l.tenant_id = v.tenant_id and l.id = v.level_id
+  left join orgs p on p.tenant_id = v.tenant_id and p.id = v.parent_id
+  left join users u on u.tenant_id = v.tenant_id and u.id = v.changed_by`;
 
 /** The children of `parentId` as the tree stood at instant `at`. */
 export async function childrenOnDate(exec: Executor, tenantId: string, parentId: string, at: Date): Promise<OrgVersionView[]> {
   return queryRows(exec, sql`
-    select v.org_id as "orgId", v.parent_id as "parentId", v.name, v.code, v.kind, l.name as "levelName", v.status,
-           v.change, to_json(v.valid_from)#>>'{}' as "validFrom", to_json(v.valid_to)#>>'{}' as "validTo"
-    from org_versions v join org_levels l on l.tenant_id = v.tenant_id and l.id = v.level_id
+    select ${VERSION_COLUMNS}
+    from org_versions v ${VERSION_JOINS}
     where v.tenant_id = ${tenantId} and v.parent_id = ${parentId}::uuid and v.status = 'active'
       and v.valid_from <= ${at.toISOString()}::timestamptz and (v.valid_to is null or v.valid_to > ${at.toISOString()}::timestamptz)
     order by v.code`);
@@ -179,9 +187,8 @@ export async function childrenOnDate(exec: Executor, tenantId: string, parentId:
 
 export async function orgHistory(exec: Executor, tenantId: string, orgId: string): Promise<OrgVersionView[]> {
   return queryRows(exec, sql`
-    select v.org_id as "orgId", v.parent_id as "parentId", v.name, v.code, v.kind, l.name as "levelName", v.status,
-           v.change, to_json(v.valid_from)#>>'{}' as "validFrom", to_json(v.valid_to)#>>'{}' as "validTo"
-    from org_versions v join org_levels l on l.tenant_id = v.tenant_id and l.id = v.level_id
+    select ${VERSION_COLUMNS}
+    from org_versions v ${VERSION_JOINS}
     where v.tenant_id = ${tenantId} and v.org_id = ${orgId}::uuid order by v.valid_from`);
 }
 

@@ -28,8 +28,9 @@ export const MergeOrgBody = z.object({ targetId: z.uuid(), note });
 export const DissolveOrgBody = z.object({ note });
 
 export const OrgVersion = z.object({
-  orgId: z.string(), parentId: z.string().nullable(), name: z.string(), code: z.string(), kind: z.string(),
-  levelName: z.string(), status: z.string(), change: z.string(), validFrom: z.string(), validTo: z.string().nullable(),
+  orgId: z.string(), parentId: z.string().nullable(), parentName: z.string().nullable(), name: z.string(), code: z.string(), kind: z.string(),
+  levelName: z.string(), status: z.string(), change: z.enum(['create', 'rename', 'move', 'merge', 'dissolve']), note: z.string().nullable(),
+  changedBy: z.string().nullable(), validFrom: z.string(), validTo: z.string().nullable(),
 });
 
 export const OrgLevel = z.object({ id: z.string(), code: z.string(), name: z.string(), rank: z.number() });

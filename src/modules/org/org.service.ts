@@ -74,7 +74,7 @@ export async function createOrg(db: Db, actor: Actor, input: CreateOrgInput) {
       tenantId: actor.tenantId, id: newId(), parentId: parent.id, levelId: input.levelId, kind: input.kind,
       name: input.name.trim(), code: input.code.trim(), parentPath: parent.path, parentDepth: parent.depth,
     });
-    await repo.recordVersion(tx, org, 'create', org.createdAt);
+    await repo.recordVersion(tx, org, 'create', org.createdAt, undefined, actor.userId);
     await recordAudit(tx, actor, actor.tenantId, { action: 'org.create', entityType: 'org', entityId: org.id, after: org });
     return org;
   });
@@ -90,7 +90,7 @@ export async function renameOrg(db: Db, actor: Actor, id: string, input: { name?
       name: input.name?.trim() ?? before.name, code: input.code?.trim() ?? before.code,
       kind: input.kind ?? before.kind, levelId: input.levelId ?? before.levelId,
     });
-    await repo.recordVersion(tx, after, 'rename', new Date(), input.note);
+    await repo.recordVersion(tx, after, 'rename', new Date(), input.note, actor.userId);
     await recordAudit(tx, actor, actor.tenantId, { action: 'org.rename', entityType: 'org', entityId: id, before, after });
     return after;
   });
@@ -108,7 +108,7 @@ export async function moveOrg(db: Db, actor: Actor, id: string, input: { newPare
     if ((await countMembers(tx, actor.tenantId, newParent.id)) > 0) throw new RuleViolationError('org.has_members', 'new parent holds members');
     await repo.moveSubtree(tx, actor.tenantId, org, newParent);
     const after = (await repo.findOrg(tx, actor.tenantId, id))!;
-    await repo.recordVersion(tx, after, 'move', new Date(), input.note);
+    await repo.recordVersion(tx, after, 'move', new Date(), input.note, actor.userId);
     await recordAudit(tx, actor, actor.tenantId, {
       action: 'org.move', entityType: 'org', entityId: id, before: { parentId: org.parentId, path: org.path }, after: { parentId: after.parentId, path: after.path },
     });
@@ -140,11 +140,11 @@ export async function mergeOrg(db: Db, actor: Actor, id: string, input: { target
     const at = new Date();
     for (const child of children) {
       await repo.moveSubtree(tx, actor.tenantId, child, target);
-      await repo.recordVersion(tx, (await repo.findOrg(tx, actor.tenantId, child.id))!, 'move', at, `Sáp nhập từ ${source.name}`);
+      await repo.recordVersion(tx, (await repo.findOrg(tx, actor.tenantId, child.id))!, 'move', at, `Sáp nhập từ ${source.name}`, actor.userId);
     }
     await reassignBranch(tx, actor.tenantId, source.id, target.id);
     const closed = await repo.updateOrgFields(tx, actor.tenantId, id, { status: 'merged', dissolvedAt: at, mergedIntoId: target.id });
-    await repo.recordVersion(tx, closed, 'merge', at, input.note);
+    await repo.recordVersion(tx, closed, 'merge', at, input.note, actor.userId);
     await recordAudit(tx, actor, actor.tenantId, {
       action: 'org.merge', entityType: 'org', entityId: id, before: source,
       after: { mergedIntoId: target.id, movedChildren: children.map((c) => c.id), movedMembers: memberCount },
@@ -163,7 +163,7 @@ export async function dissolveOrg(db: Db, actor: Actor, id: string, input: { not
     const count = await countMembers(tx, actor.tenantId, id);
     if (count > 0) throw new RuleViolationError('org.has_members', 'org still has members', { params: { count } });
     const after = await repo.updateOrgFields(tx, actor.tenantId, id, { status: 'dissolved', dissolvedAt: new Date() });
-    await repo.recordVersion(tx, after, 'dissolve', after.dissolvedAt!, input.note);
+    await repo.recordVersion(tx, after, 'dissolve', after.dissolvedAt!, input.note, actor.userId);
     await recordAudit(tx, actor, actor.tenantId, { action: 'org.dissolve', entityType: 'org', entityId: id, before: org, after });
     return after;
   });

@@ -78,6 +78,8 @@ export const orgVersions = pgTable('org_versions', {
   status: text('status').notNull(),
   change: text('change').notNull(),
   note: text('note'),
+  /** Who made the change (null for the demo seed and migrations). */
+  changedBy: uuid('changed_by'),
   validFrom: timestamp('valid_from', { withTimezone: true }).notNull(),
   validTo: timestamp('valid_to', { withTimezone: true }),
 }, (t) => [

@@ -8,8 +8,8 @@ export interface OrgSummary {
 }
 export interface OrgDetail extends OrgSummary { ancestors: Array<{ id: string; name: string; code: string; depth: number }> }
 export interface OrgVersion {
-  orgId: string; parentId: string | null; name: string; code: string; kind: string; levelName: string;
-  status: string; change: string; validFrom: string; validTo: string | null;
+  orgId: string; parentId: string | null; parentName: string | null; name: string; code: string; kind: string; levelName: string;
+  status: string; change: string; note: string | null; changedBy: string | null; validFrom: string; validTo: string | null;
 }
 export interface OrgLevel { id: string; code: string; name: string; rank: number }
 export interface OrgSearchHit { id: string; name: string; code: string; kind: string; levelName: string; parentName: string | null; isLeaf: boolean }

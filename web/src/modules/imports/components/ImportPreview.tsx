@@ -7,7 +7,7 @@ import { ProblemAlert } from '../../../shared/ui/ProblemAlert';
 import { formatNumber } from '../../../shared/lib/format';
 
 const T = {
-  rows: 'Dòng hợp lệ', created: 'Thêm mới', updated: 'Cập nhật', errors: 'Lỗi',
+  rows: 'Dòng đảng viên', created: 'Thêm mới', updated: 'Cập nhật', errors: 'Lỗi',
   sheetTitle: 'Tiêu đề trong tệp', issuingOrg: 'Đơn vị lập danh sách', file: 'Tệp',
   rejected: 'Tệp có lỗi: chưa có dữ liệu nào được ghi vào cơ sở dữ liệu.',
   rejectedHelp: 'Hãy sửa tệp theo danh sách lỗi dưới đây (dòng và cột như Excel hiển thị) rồi tải lên lại.',

@@ -4,7 +4,10 @@ import { errorText } from '../../../shared/lib/http';
 import { formatDay } from '../../../shared/lib/format';
 import { orgChangeLabel, orgKindLabel, ORG_STATUS, MSG } from '../../../shared/i18n/vi';
 
-const T = { title: (n: string) => `Lịch sử: ${n}`, since: 'Từ ngày', until: 'đến ngày', now: 'đến nay', empty: 'Chưa có thay đổi nào được ghi nhận' };
+const T = {
+  title: (n: string) => `Lịch sử: ${n}`, since: 'Từ ngày', until: 'đến ngày', now: 'đến nay', empty: 'Chưa có thay đổi nào được ghi nhận',
+  under: 'Trực thuộc', by: 'Người thực hiện', note: 'Ghi chú',
+};
 const COLORS: Record<string, string> = { create: 'green', rename: 'blue', move: 'orange', merge: 'purple', dissolve: 'red' };
 
 function VersionContent({ v }: { v: OrgVersion }) {
@@ -13,7 +16,10 @@ function VersionContent({ v }: { v: OrgVersion }) {
       <Tag color={COLORS[v.change] ?? 'default'}>{orgChangeLabel(v.change)}</Tag>
       <strong>{v.name}</strong>
       <div><Typography.Text type="secondary">{v.code} · {v.levelName} · {orgKindLabel(v.kind)}{v.status !== 'active' ? ` · ${ORG_STATUS[v.status] ?? v.status}` : ''}</Typography.Text></div>
+      {v.parentName && <div><Typography.Text type="secondary">{T.under}: {v.parentName}</Typography.Text></div>}
       <div><Typography.Text type="secondary">{T.since} {formatDay(v.validFrom)} {v.validTo ? `${T.until} ${formatDay(v.validTo)}` : T.now}</Typography.Text></div>
+      {v.note && <div><Typography.Text>{T.note}: {v.note}</Typography.Text></div>}
+      {v.changedBy && <div><Typography.Text type="secondary">{T.by}: {v.changedBy}</Typography.Text></div>}
     </div>
   );
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "org_versions" ADD COLUMN "changed_by" uuid;
