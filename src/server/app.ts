@@ -43,7 +43,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) return problemHandler(new NotFoundError('resource.not_found', 'no such route'), request, reply);
     // Client-side routes get the app; a missing asset stays a 404 instead of HTML under a .js name.
-    if (request.method !== 'GET' || /\.[a-z0-9]+($|\?)/i.test(request.url)) return reply.status(404).type('text/plain; charset=utf-8').send('Không tìm thấy');
+    if (!['GET', 'HEAD'].includes(request.method) || /\.[a-z0-9]+($|\?)/i.test(request.url)) return reply.status(404).type('text/plain; charset=utf-8').send('Không tìm thấy');
     return serveIndex(deps.config, reply);
   });
 
@@ -83,7 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await app.register(fastifyStatic, {
       root: webRoot, wildcard: true, index: ['index.html'],
       // Hashed assets never change; index.html must be fetched fresh to pick up a new build.
-      setHeaders: (res, filePath) => (res as unknown as import('node:http').ServerResponse).setHeader('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      setHeaders: (res, filePath) => res.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
     });
   }
   return app;

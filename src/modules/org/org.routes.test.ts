@@ -95,13 +95,14 @@ describeApp('org routes', (ctx) => {
     const { p, cookie } = await officer();
     await ctx.db.execute(sql`update org_versions set valid_from = '2020-01-01' where tenant_id = ${p.tenantId}`);
     await post(`/api/orgs/${p.grassroots[0]}/move`, cookie, { newParentId: p.communes[1] });
-    await ctx.app.inject({ method: 'PATCH', url: `/api/orgs/${p.communes[1]}`, headers: { cookie }, payload: { name: 'Đảng bộ phường Hợp Nhất' } });
+    await ctx.app.inject({ method: 'PATCH', url: `/api/orgs/${p.communes[1]}`, headers: { cookie }, payload: { name: 'Đảng bộ phường Hợp Nhất', note: 'Theo Quyết định số 12-QĐ/TU' } });
     const before = (await get(`/api/orgs/${p.communes[0]}/children-on?date=2024-06-30`, cookie)).json();
     expect(before.map((v: { orgId: string }) => v.orgId).sort()).toEqual([p.grassroots[0], p.grassroots[1]].sort());
     const now = (await get(`/api/orgs/${p.communes[0]}/children-on?date=2099-01-01`, cookie)).json();
     expect(now.map((v: { orgId: string }) => v.orgId)).toEqual([p.grassroots[1]]);
     const history = (await get(`/api/orgs/${p.communes[1]}/history`, cookie)).json();
     expect(history.map((h: { change: string; name: string }) => [h.change, h.name])).toEqual([['create', 'Đảng bộ xã Thử 2'], ['rename', 'Đảng bộ phường Hợp Nhất']]);
+    expect(history[1]).toMatchObject({ note: 'Theo Quyết định số 12-QĐ/TU', changedBy: expect.stringContaining('Người dùng'), parentName: 'Đảng bộ tỉnh Thử Nghiệm' });
     const audit = await queryRows<{ action: string }>(ctx.db, sql`select action from audit_log where tenant_id = ${p.tenantId} and entity_type = 'org' order by at`);
     expect(audit.map((a) => a.action)).toEqual(['org.move', 'org.rename']);
   });
