@@ -69,7 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     request.actor = actor && { ...actor, ip: request.ip, requestId: request.id };
   });
   app.addHook('preHandler', async (request) => {
-    if (!request.url.startsWith('/api/') || request.routeOptions.config?.public) return;
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs') || request.routeOptions.config?.public) return;
     if (!request.actor) throw new UnauthenticatedError('auth.required');
   });
 
