@@ -18,6 +18,7 @@ export const ERROR_TITLES = {
   'org.root_locked': 'Không thể chuyển, sáp nhập hay giải thể Đảng bộ tỉnh',
   'org.dissolved': 'Tổ chức đã giải thể',
   'org.level_unknown': 'Cấp tổ chức không có trong danh mục cấp của đảng bộ',
+  'org.level_taken': 'Mã cấp tổ chức đã có trong danh mục',
   'org.merge_self': 'Không thể sáp nhập một tổ chức vào chính nó',
   'member.not_found': 'Không tìm thấy đảng viên',
   'member.card_taken': 'Số thẻ đảng viên đã thuộc về một đảng viên khác',

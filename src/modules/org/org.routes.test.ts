@@ -122,4 +122,19 @@ describeApp('org routes', (ctx) => {
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('auth.forbidden');
   });
+
+  it('adds a level as data and uses it at once (a legacy province reorganized into communes)', async () => {
+    const { p, cookie } = await officer();
+    const level = await post('/api/org-levels', cookie, { code: 'commune', name: 'Xã, phường, đặc khu', rank: 1 });
+    expect(level.statusCode).toBe(201);
+    expect((await post('/api/org-levels', cookie, { code: 'commune', name: 'Trùng', rank: 1 })).json().code).toBe('org.level_taken');
+    const commune = await post('/api/orgs', cookie, { parentId: p.rootId, levelId: level.json().id, kind: 'commune_committee', name: 'Đảng bộ xã Tân Lập', code: `${p.tenantId.slice(-6)}-TL` });
+    expect(commune.statusCode).toBe(201);
+    const moved = await post(`/api/orgs/${p.grassroots[0]}/move`, cookie, { newParentId: commune.json().id });
+    expect(moved.statusCode).toBe(200);
+    expect((await get(`/api/orgs/${commune.json().id}`, cookie)).json()).toMatchObject({ levelName: 'Xã, phường, đặc khu', memberCount: 6 });
+    const branchOfficer = await createUser(ctx.db, p.tenantId, [{ role: 'organization_officer', orgId: p.communes[0] }]);
+    const refused = await post('/api/org-levels', await login(ctx.app, branchOfficer.username), { code: 'other', name: 'Khác', rank: 5 });
+    expect(refused.statusCode).toBe(404);
+  });
 });

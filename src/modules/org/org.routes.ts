@@ -21,6 +21,9 @@ export async function registerOrgRoutes(app: App, { database }: AppDeps) {
   }, async (req) => orgs.searchOrgs(db, req.actor!, req.query.q, req.query.limit));
   app.get('/api/org-levels', { schema: { tags, summary: 'Danh mục cấp tổ chức', response: { 200: z.array(OrgLevel) } } },
     async (req) => orgs.listLevels(db, req.actor!));
+  app.post('/api/org-levels', {
+    schema: { tags, summary: 'Thêm cấp tổ chức vào danh mục', body: z.object({ code: z.string().trim().regex(/^[a-z0-9_]{2,40}$/), name: z.string().trim().min(2).max(100), rank: z.number().int().min(0).max(20) }), response: { 201: OrgLevel } },
+  }, async (req, reply) => reply.status(201).send(await orgs.createLevel(db, req.actor!, req.body)));
   app.get('/api/orgs/:id', { schema: { tags, params: OrgIdParams, response: { 200: OrgDetail } } },
     async (req) => orgs.getOrg(db, req.actor!, req.params.id));
   app.get('/api/orgs/:id/children', { schema: { tags, params: OrgIdParams, response: { 200: z.array(OrgSummary) } } },

@@ -58,6 +58,21 @@ export async function listLevels(db: Db, actor: Actor) {
   return repo.listLevels(db, actor.tenantId);
 }
 
+/** Adds a level to the tenant's table of levels (e.g. "Xã, phường và tương đương" when a legacy
+ * province is reorganized). Only those who may restructure the whole tenant, from its root, may. */
+export async function createLevel(db: Db, actor: Actor, input: { code: string; name: string; rank: number }) {
+  const root = await repo.findRootOrg(db, actor.tenantId);
+  if (!root) throw new NotFoundError('org.not_found');
+  await requireAccess(db, actor, 'org.manage', root.id);
+  return db.transaction(async (tx) => {
+    const levels = await repo.listLevels(tx, actor.tenantId);
+    if (levels.some((l) => l.code === input.code)) throw new ConflictError('org.level_taken', `level ${input.code}`);
+    const [level] = await tx.insert(orgLevels).values({ tenantId: actor.tenantId, id: newId(), code: input.code, name: input.name.trim(), rank: input.rank }).returning();
+    await recordAudit(tx, actor, actor.tenantId, { action: 'org_level.create', entityType: 'org_level', entityId: level.id, after: level });
+    return level;
+  });
+}
+
 export interface CreateOrgInput { parentId: string; levelId: string; kind: string; name: string; code: string }
 
 export async function createOrg(db: Db, actor: Actor, input: CreateOrgInput) {
