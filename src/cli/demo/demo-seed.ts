@@ -126,7 +126,9 @@ export function planAccounts(p: DemoProvince, seed: number): DemoAccount[] {
     account('bithu', 'committee_secretary', plan.provinceKey, 'Thường trực Tỉnh ủy'),
     account('tochuc', 'organization_officer', plan.provinceKey, 'Cán bộ Ban Tổ chức Tỉnh ủy'),
     account('kiemtra', 'inspection_officer', plan.provinceKey, 'Cán bộ Ủy ban Kiểm tra Tỉnh ủy'),
-    account(p.levels.some((l) => l.code === 'district') ? 'tuyengiao.huyen' : 'tuyengiao.xa', 'propaganda_officer', plan.districtLikeKey, `Cán bộ tuyên giáo ${org(plan.districtLikeKey).orgName}`),
+    ...(p.levels.some((l) => l.code === 'district')
+      ? [account('tuyengiao.huyen', 'propaganda_officer', plan.districtLikeKey, 'Cán bộ Ban Tuyên giáo Huyện ủy')]
+      : [account('tuyengiao.xa', 'propaganda_officer', plan.districtLikeKey, 'Cán bộ tuyên giáo Đảng ủy xã')]),
     account('chiuy', 'branch_committee', plan.branchKey, secretary ? `${secretary.fullName} (Bí thư chi bộ)` : 'Chi ủy chi bộ', secretary?.key),
     account('dangvien', 'member', plan.branchKey, member.fullName, member.key),
   ];
