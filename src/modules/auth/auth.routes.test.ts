@@ -73,4 +73,15 @@ describeApp('auth routes', (ctx) => {
     await expect(ctx.db.execute(sql`update audit_log set action = 'x'`).catch(reason)).resolves.toMatch(/append-only/);
     await expect(ctx.db.execute(sql`delete from audit_log`).catch(reason)).resolves.toMatch(/append-only/);
   });
+
+  it('ends a session left idle longer than a working day', async () => {
+    const p = await buildSmallProvince(ctx.db);
+    const user = await createUser(ctx.db, p.tenantId, [{ role: 'member', orgId: p.branches[0] }]);
+    const cookie = await login(ctx.app, user.username);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(200);
+    await ctx.db.execute(sql`update sessions set last_seen_at = now() - interval '9 hours' where user_id = ${user.userId}`);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(401);
+    const left = await queryRows(ctx.db, sql`select 1 from sessions where user_id = ${user.userId}`);
+    expect(left).toHaveLength(0);
+  });
 });
