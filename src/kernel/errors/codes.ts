@@ -26,6 +26,7 @@ export const ERROR_TITLES = {
   'import.not_ready': 'Bản xem trước chưa sẵn sàng hoặc đã được ghi',
   'import.file_type': 'Tệp không phải là bảng tính Excel (.xlsx)',
   'db.locked': 'Cơ sở dữ liệu đang được máy chủ sử dụng',
+  'resource.conflict': 'Dữ liệu vừa được người khác thay đổi cùng lúc, vui lòng tải lại và thử lại',
   'internal': 'Đã xảy ra lỗi hệ thống, vui lòng thử lại sau',
 } as const;
 

@@ -38,6 +38,11 @@ export function problemHandler(error: FastifyError | Error, request: FastifyRequ
     // Framework-level client errors: malformed JSON, body too large, unsupported media type.
     return send(fe.statusCode, { code: 'validation.failed', title: ERROR_TITLES['validation.failed'], detail: fe.message });
   }
+  // A concurrent writer got there first (unique key, serialization): a retryable conflict, not a 500.
+  const pgCode = (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+  if (pgCode === '23505' || pgCode === '40001' || pgCode === '40P01') {
+    return send(409, { code: 'resource.conflict', title: ERROR_TITLES['resource.conflict'] });
+  }
   request.log.error({ err: error }, 'unhandled error');
   return send(500, { code: 'internal', title: ERROR_TITLES.internal });
 }

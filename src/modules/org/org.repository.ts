@@ -212,3 +212,11 @@ export async function searchOrgs(exec: Executor, tenantId: string, q: string, sc
     where o.tenant_id = ${tenantId} and o.status = 'active' and (o.name_key like ${key} or lower(o.code) like ${key}) and ${scope}
     order by l.rank, o.name limit ${limit}`);
 }
+
+/**
+ * Serializes structural changes of one tenant's tree (create, move, merge, dissolve) for the rest of
+ * the transaction, so two concurrent moves cannot each pass the cycle check and form a loop.
+ */
+export async function lockTree(exec: Executor, tenantId: string): Promise<void> {
+  await exec.execute(sql`select pg_advisory_xact_lock(hashtext(${`org-tree:${tenantId}`}))`);
+}

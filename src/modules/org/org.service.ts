@@ -78,6 +78,7 @@ export interface CreateOrgInput { parentId: string; levelId: string; kind: strin
 export async function createOrg(db: Db, actor: Actor, input: CreateOrgInput) {
   await requireAccess(db, actor, 'org.manage', input.parentId);
   return db.transaction(async (tx) => {
+    await repo.lockTree(tx, actor.tenantId);
     const parent = await activeOrg(tx, actor.tenantId, input.parentId);
     await assertLevel(tx, actor.tenantId, input.levelId);
     await assertCodeFree(tx, actor.tenantId, input.code);
@@ -116,6 +117,7 @@ export async function moveOrg(db: Db, actor: Actor, id: string, input: { newPare
   await requireAccess(db, actor, 'org.manage', id);
   await requireAccess(db, actor, 'org.manage', input.newParentId);
   return db.transaction(async (tx) => {
+    await repo.lockTree(tx, actor.tenantId);
     const org = await activeOrg(tx, actor.tenantId, id);
     if (!org.parentId) throw new RuleViolationError('org.root_locked');
     const newParent = await activeOrg(tx, actor.tenantId, input.newParentId);
@@ -140,6 +142,7 @@ export async function mergeOrg(db: Db, actor: Actor, id: string, input: { target
   await requireAccess(db, actor, 'org.manage', id);
   await requireAccess(db, actor, 'org.manage', input.targetId);
   return db.transaction(async (tx) => {
+    await repo.lockTree(tx, actor.tenantId);
     const source = await activeOrg(tx, actor.tenantId, id);
     if (!source.parentId) throw new RuleViolationError('org.root_locked');
     const target = await activeOrg(tx, actor.tenantId, input.targetId);
@@ -172,6 +175,7 @@ export async function mergeOrg(db: Db, actor: Actor, id: string, input: { target
 export async function dissolveOrg(db: Db, actor: Actor, id: string, input: { note?: string }) {
   await requireAccess(db, actor, 'org.manage', id);
   return db.transaction(async (tx) => {
+    await repo.lockTree(tx, actor.tenantId);
     const org = await activeOrg(tx, actor.tenantId, id);
     if (!org.parentId) throw new RuleViolationError('org.root_locked');
     if ((await repo.listActiveChildren(tx, actor.tenantId, id)).length > 0) throw new RuleViolationError('org.has_children');
