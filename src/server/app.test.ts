@@ -32,13 +32,23 @@ describe('the HTTP shell', () => {
 
   it('answers unknown API routes with a problem document, and publishes the OpenAPI description', async () => {
     const res = await app.inject({ url: '/api/khong-co' });
-    expect(res.statusCode).toBe(401); // without a session, not even the list of routes is revealed
+    expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.json()).toMatchObject({ code: 'auth.required', title: 'Bạn cần đăng nhập để tiếp tục', status: 401 });
+    expect(res.json()).toMatchObject({ code: 'resource.not_found', title: 'Không tìm thấy dữ liệu yêu cầu', status: 404 });
     const spec = (await app.inject({ url: '/api/openapi.json' })).json();
     for (const route of ['/api/health', '/api/auth/login', '/api/me', '/api/orgs/{id}', '/api/orgs/{id}/children', '/api/members', '/api/members/{id}', '/api/member-imports']) {
       expect(Object.keys(spec.paths)).toContain(route);
     }
     expect((await app.inject({ url: '/api/docs' })).statusCode).toBeLessThan(400);
+  });
+
+  it('guards routes reached through an encoded path, and says 401 before judging the input', async () => {
+    for (const url of ['/%61pi/me', '/%61pi/orgs', '/api/members', '/api/orgs/not-a-uuid']) {
+      const res = await app.inject({ url });
+      expect(res.statusCode, url).toBe(401);
+      expect(res.json().code).toBe('auth.required');
+    }
+    const post = await app.inject({ method: 'POST', url: '/api/orgs', payload: { x: 1 } });
+    expect(post.statusCode).toBe(401);
   });
 });

@@ -34,7 +34,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     logger: process.env.QT_LOG === 'silent' ? false : { level: process.env.QT_LOG ?? 'warn' },
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    // Only behind a reverse proxy may X-Forwarded-For name the client (audit "from where").
+    trustProxy: deps.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -61,15 +62,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   app.decorateRequest('actor', null);
+  // Decide by the matched route, not the raw URL: "/%61pi/orgs" routes to /api/orgs and must be
+  // guarded the same. Authentication is settled before any validation, so an anonymous caller gets
+  // 401 and learns nothing of the schemas.
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
-    checkOrigin(request);
+    const route = request.routeOptions.url ?? decodeURI(request.url.split('?')[0]);
+    if (!route.startsWith('/api/')) return;
+    checkOrigin(request, deps.config.trustProxy);
     const token = request.cookies[SESSION_COOKIE];
     const actor = token ? await authService.actorFromToken(deps.database.db, token) : null;
     request.actor = actor && { ...actor, ip: request.ip, requestId: request.id };
-  });
-  app.addHook('preHandler', async (request) => {
-    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs') || request.routeOptions.config?.public) return;
+    if (route.startsWith('/api/docs') || request.routeOptions.config?.public) return;
     if (!request.actor) throw new UnauthenticatedError('auth.required');
   });
 
@@ -93,11 +96,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
  * CSRF: session cookies are SameSite=Strict, and any state-changing request that carries an Origin
  * (every browser does) must come from this site.
  */
-function checkOrigin(request: FastifyRequest) {
+function checkOrigin(request: FastifyRequest, trustProxy: boolean) {
   if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
   const origin = request.headers.origin;
   if (!origin) return;
-  const host = request.headers['x-forwarded-host'] ?? request.headers.host;
+  const host = (trustProxy ? request.headers['x-forwarded-host'] : undefined) ?? request.headers.host;
   let originHost: string;
   try { originHost = new URL(origin).host; } catch { originHost = ''; }
   if (originHost !== host) throw new ForbiddenError('auth.csrf', `origin ${origin} does not match host ${host}`);

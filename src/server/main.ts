@@ -14,14 +14,16 @@ async function main() {
   const started = Date.now();
   const database = await openForProcess({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, role: 'server', port: config.port });
   const [{ n }] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from tenants`);
-  if (Number(n) === 0 && process.env.QT_SEED_DEMO !== 'false') {
+  if (Number(n) === 0 && config.demo && process.env.QT_SEED_DEMO !== 'false') {
     const members = Number(process.env.QT_DEMO_MEMBERS ?? 20_000);
     console.log(`Lần chạy đầu: đang tạo đảng bộ tỉnh mẫu với ${members.toLocaleString('vi-VN')} đảng viên...`);
     await seedDemo(database.db, { members, seed: 1, shape: 'current' });
   }
   const app = await buildApp({ database, config, files: localFileStore(path.join(config.dataDir, 'files')) });
   await app.listen({ port: config.port, host: config.host });
-  const accounts = await authService.listDemoAccounts(database.db);
+  const accounts = config.demo ? await authService.listDemoAccounts(database.db) : [];
+  await authService.purgeExpiredSessions(database.db);
+  setInterval(() => { authService.purgeExpiredSessions(database.db).catch(() => undefined); }, 3600_000).unref();
   const url = `http://localhost:${config.port}`;
   console.log(`\nQuán Triệt đang chạy tại ${url}  (cơ sở dữ liệu: ${database.engine === 'pglite' ? `PGlite tại ${path.resolve(config.dataDir)}` : 'PostgreSQL'}, khởi động ${((Date.now() - started) / 1000).toFixed(1)} giây)`);
   console.log(`Tài liệu API: ${url}/api/docs`);

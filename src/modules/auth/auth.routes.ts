@@ -39,7 +39,7 @@ export async function registerAuthRoutes(app: App, { database, config }: AppDeps
   app.get('/api/me', { schema: { tags: ['auth'], summary: 'Người dùng hiện tại', response: { 200: MeResponse } } },
     async (request) => auth.describeMe(db, request.actor!));
 
-  app.get('/api/demo-accounts', {
+  if (config.demo) app.get('/api/demo-accounts', {
     config: { public: true },
     schema: { tags: ['auth'], summary: 'Tài khoản dùng thử của đảng bộ mẫu (dữ liệu bịa)', response: { 200: z.array(z.object({
       username: z.string(), password: z.string(), role: z.enum(ROLES), orgId: z.string(), orgName: z.string(), memberId: z.string().nullable(), displayName: z.string(),

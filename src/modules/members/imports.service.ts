@@ -29,6 +29,7 @@ const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 export async function startImport(db: Db, files: FileStore, actor: Actor, input: { targetOrgId: string; fileName: string; bytes: Buffer }) {
   await requireAccess(db, actor, 'member.manage', input.targetOrgId);
+  await resolveOrgRef(db, actor.tenantId, input.targetOrgId); // refuses a dissolved or merged org
   if (input.bytes.length < 4 || !input.bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
     throw new ValidationError('import.file_type', 'not a zip container', { errors: [{ path: 'file', message: 'Tệp không phải là bảng tính Excel (.xlsx)' }] });
   }
@@ -56,7 +57,8 @@ async function runPreview(db: Db, files: FileStore, actor: Actor, id: string) {
       title: parsed.title, issuingOrg: parsed.issuingOrg, sample: parsed.rows.slice(0, 20).map((r) => ({ row: r.row, fullName: r.fullName, birthDate: r.birthDate, gender: r.gender, cardNumber: r.cardNumber, branch: r.branch })),
     });
   } catch (err) {
-    await setStatus(db, actor, id, 'failed', { rows: 0, created: 0, updated: 0, warnings: [], errors: [{ row: 0, column: '', message: `Không đọc được tệp: ${(err as Error).message}` }] }, 0);
+    console.error(`member import ${id} failed`, err);
+    await setStatus(db, actor, id, 'failed', { rows: 0, created: 0, updated: 0, warnings: [], errors: [{ row: 0, column: '', message: 'Không đọc được tệp hoặc đơn vị nhận danh sách không còn hoạt động; hãy kiểm tra lại và tải lên lần nữa' }] }, 0);
   } finally {
     progress.delete(id);
   }

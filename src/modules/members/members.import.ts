@@ -5,7 +5,7 @@ import { recordAudit } from '../../kernel/audit/record-audit.js';
 import { newId } from '../../kernel/db/columns.js';
 import { queryRows, type Db, type Executor } from '../../kernel/db/client.js';
 import { searchKey } from '../../text/index.js';
-import { hasActiveChildren, listLeavesUnder, type OrgRow } from '../org/index.js';
+import { hasActiveChildren, listLeavesUnder, lockTree, type OrgRow } from '../org/index.js';
 import type { MemberAttributes, ParsedMemberRow } from './members.fields.js';
 import type { SheetIssue, SheetParseResult } from './members.import-parse.js';
 
@@ -49,6 +49,9 @@ const branchKey = (name: string) => searchKey(name).replace(/^chi bo\s+/, '');
 export async function planImport(exec: Executor, actor: Actor, target: OrgRow, parsed: SheetParseResult): Promise<ImportPlan> {
   await requireAccess(exec, actor, 'member.manage', target.id);
   const errors: SheetIssue[] = [...parsed.errors];
+  if (target.status !== 'active') {
+    errors.push({ row: 0, column: '', message: `${target.name} đã giải thể hoặc sáp nhập, không thể nhập đảng viên vào đây` });
+  }
   const targetIsLeaf = !(await hasActiveChildren(exec, actor.tenantId, target.id));
   const leaves = await listLeavesUnder(exec, actor.tenantId, target.id);
   const byCode = new Map(leaves.map((l) => [l.code.toLowerCase(), l.id]));
@@ -69,8 +72,8 @@ export async function planImport(exec: Executor, actor: Actor, target: OrgRow, p
       where m.tenant_id = ${actor.tenantId} and m.card_number in (select jsonb_array_elements_text(${JSON.stringify(cards)}::jsonb))`);
     for (const f of found) byCard.set(f.cardNumber, f as never);
   }
-  const existingInTarget = await queryRows<Record<string, unknown> & { id: string; branchId: string; nameKey: string; birthDate: string | null }>(exec, sql`
-    select m.*, m.branch_id as "branchId", m.name_key as "nameKey", m.birth_date as "birthDate" from members m
+  const existingInTarget = await queryRows<Record<string, unknown> & { id: string; branchId: string; nameKey: string; birthDate: string | null; cardNumber: string | null }>(exec, sql`
+    select m.*, m.branch_id as "branchId", m.name_key as "nameKey", m.birth_date as "birthDate", m.card_number as "cardNumber" from members m
     where m.tenant_id = ${actor.tenantId} and m.left_at is null and m.branch_id in (
       select descendant_id from org_closure where tenant_id = ${actor.tenantId} and ancestor_id = ${target.id}::uuid)`);
   const byIdentity = new Map(existingInTarget.map((m) => [`${m.nameKey}|${m.birthDate ?? ''}|${m.branchId}`, m]));
@@ -81,7 +84,11 @@ export async function planImport(exec: Executor, actor: Actor, target: OrgRow, p
   const seen = new Set<string>();
   for (const { row, branchId } of placed) {
     const attrs = pickAttributes(row);
-    const match = row.cardNumber ? byCard.get(row.cardNumber) : byIdentity.get(`${searchKey(row.fullName)}|${row.birthDate ?? ''}|${branchId}`);
+    // Card number first; else name + birth date + branch, which also catches a member first imported
+    // without a card whose card number the sheet now gives.
+    const byPerson = byIdentity.get(`${searchKey(row.fullName)}|${row.birthDate ?? ''}|${branchId}`);
+    const match = (row.cardNumber ? byCard.get(row.cardNumber) : undefined)
+      ?? (byPerson && (!byPerson.cardNumber || byPerson.cardNumber === row.cardNumber) ? byPerson : undefined);
     if (match && seen.has(match.id)) {
       errors.push({ row: row.row, column: 'Họ và tên', message: `Đảng viên ${row.fullName} xuất hiện hai lần trong tệp` });
       continue;
@@ -162,7 +169,8 @@ export async function applyImport(tx: Executor, actor: Actor, plan: ImportPlan, 
   }
   await recordAudit(tx, actor, actor.tenantId, {
     action: 'member.import', entityType: 'org', entityId: meta.targetOrgId,
-    before: changedRows.length ? Object.fromEntries(changedRows.map((u) => [u.id, u.changed])) : null,
+    // CCCD values stay out of the audit log (read by roles that may not see them): only that it changed.
+    before: changedRows.length ? Object.fromEntries(changedRows.map((u) => [u.id, 'personalId' in u.changed ? { ...u.changed, personalId: 'changed' } : u.changed])) : null,
     after: { fileName: meta.fileName, fileHash: meta.fileHash ?? null, rows: plan.rows, created: plan.inserts.map((m) => m.id), updated: plan.updated },
   });
 }
@@ -177,6 +185,9 @@ export async function importParsedSheet(db: Db, actor: Actor, input: {
   }
   // Plan inside the transaction so the matches it made still hold when the rows are written.
   return db.transaction(async (tx) => {
+    // One import (or tree change) at a time per province: two commits of the same sheet must not both
+    // see "no such member yet" and insert it twice.
+    await lockTree(tx, actor.tenantId);
     const plan = await planImport(tx, actor, input.target, input.parsed);
     if (plan.errors.length > 0) return { ...summarize(plan), committed: false };
     await applyImport(tx, actor, plan, { fileName: input.fileName, fileHash: input.fileHash, targetOrgId: input.target.id });

@@ -10,6 +10,14 @@ export async function getOrgBrief(exec: Executor, tenantId: string, id: string) 
   return org ? { id: org.id, name: org.name, code: org.code, path: org.path } : null;
 }
 
+export { lockTree } from './org.repository.js';
+
+/** True when the org exists, is active and has no active sub-orgs: a place members can belong. */
+export async function isActiveLeaf(exec: Executor, tenantId: string, id: string): Promise<boolean> {
+  const org = await repo.findOrg(exec, tenantId, id);
+  return !!org && org.status === 'active' && (await repo.listActiveChildren(exec, tenantId, id)).length === 0;
+}
+
 export async function hasActiveChildren(exec: Executor, tenantId: string, id: string): Promise<boolean> {
   return (await repo.listActiveChildren(exec, tenantId, id)).length > 0;
 }

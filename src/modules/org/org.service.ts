@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../kernel/access/actor.js';
-import { orgScopeSql, requireAccess } from '../../kernel/access/policy.js';
+import { orgScopeSql, requireAccess, scopeRoots } from '../../kernel/access/policy.js';
 import { recordAudit } from '../../kernel/audit/record-audit.js';
 import { newId } from '../../kernel/db/columns.js';
 import type { Db, Executor } from '../../kernel/db/client.js';
@@ -36,7 +36,7 @@ export async function listChildren(db: Db, actor: Actor, id: string) {
 
 /** The orgs an actor starts browsing from: the top of each subtree their roles cover. */
 export async function listScopeRoots(db: Db, actor: Actor) {
-  const ids = [...new Set(actor.grants.map((g) => g.orgId))];
+  const ids = scopeRoots(actor, 'org.read');
   const rows = await repo.summarizeOrgs(db, actor.tenantId, { ids });
   // Drop roots that lie inside another root of the same actor.
   const result = [];
@@ -76,9 +76,9 @@ export async function createLevel(db: Db, actor: Actor, input: { code: string; n
 export interface CreateOrgInput { parentId: string; levelId: string; kind: string; name: string; code: string }
 
 export async function createOrg(db: Db, actor: Actor, input: CreateOrgInput) {
-  await requireAccess(db, actor, 'org.manage', input.parentId);
   return db.transaction(async (tx) => {
     await repo.lockTree(tx, actor.tenantId);
+    await requireAccess(tx, actor, 'org.manage', input.parentId);
     const parent = await activeOrg(tx, actor.tenantId, input.parentId);
     await assertLevel(tx, actor.tenantId, input.levelId);
     await assertCodeFree(tx, actor.tenantId, input.code);
@@ -97,8 +97,8 @@ export async function createOrg(db: Db, actor: Actor, input: CreateOrgInput) {
 }
 
 export async function renameOrg(db: Db, actor: Actor, id: string, input: { name?: string; code?: string; kind?: string; levelId?: string; note?: string }) {
-  await requireAccess(db, actor, 'org.manage', id);
   return db.transaction(async (tx) => {
+    await requireAccess(tx, actor, 'org.manage', id);
     const before = await activeOrg(tx, actor.tenantId, id);
     if (input.code && input.code !== before.code) await assertCodeFree(tx, actor.tenantId, input.code);
     if (input.levelId) await assertLevel(tx, actor.tenantId, input.levelId);
@@ -114,10 +114,10 @@ export async function renameOrg(db: Db, actor: Actor, id: string, input: { name?
 
 /** Re-parents an org with its whole subtree (e.g. a grassroots org folded into a commune in 2025). */
 export async function moveOrg(db: Db, actor: Actor, id: string, input: { newParentId: string; note?: string }) {
-  await requireAccess(db, actor, 'org.manage', id);
-  await requireAccess(db, actor, 'org.manage', input.newParentId);
   return db.transaction(async (tx) => {
     await repo.lockTree(tx, actor.tenantId);
+    await requireAccess(tx, actor, 'org.manage', id);
+    await requireAccess(tx, actor, 'org.manage', input.newParentId);
     const org = await activeOrg(tx, actor.tenantId, id);
     if (!org.parentId) throw new RuleViolationError('org.root_locked');
     const newParent = await activeOrg(tx, actor.tenantId, input.newParentId);
@@ -139,10 +139,10 @@ export async function moveOrg(db: Db, actor: Actor, id: string, input: { newPare
  */
 export async function mergeOrg(db: Db, actor: Actor, id: string, input: { targetId: string; note?: string }) {
   if (id === input.targetId) throw new RuleViolationError('org.merge_self');
-  await requireAccess(db, actor, 'org.manage', id);
-  await requireAccess(db, actor, 'org.manage', input.targetId);
   return db.transaction(async (tx) => {
     await repo.lockTree(tx, actor.tenantId);
+    await requireAccess(tx, actor, 'org.manage', id);
+    await requireAccess(tx, actor, 'org.manage', input.targetId);
     const source = await activeOrg(tx, actor.tenantId, id);
     if (!source.parentId) throw new RuleViolationError('org.root_locked');
     const target = await activeOrg(tx, actor.tenantId, input.targetId);
@@ -173,9 +173,9 @@ export async function mergeOrg(db: Db, actor: Actor, id: string, input: { target
 
 /** Dissolves an empty org (no active sub-orgs, no members); it stays on record with its history. */
 export async function dissolveOrg(db: Db, actor: Actor, id: string, input: { note?: string }) {
-  await requireAccess(db, actor, 'org.manage', id);
   return db.transaction(async (tx) => {
     await repo.lockTree(tx, actor.tenantId);
+    await requireAccess(tx, actor, 'org.manage', id);
     const org = await activeOrg(tx, actor.tenantId, id);
     if (!org.parentId) throw new RuleViolationError('org.root_locked');
     if ((await repo.listActiveChildren(tx, actor.tenantId, id)).length > 0) throw new RuleViolationError('org.has_children');
@@ -203,6 +203,7 @@ export async function resolveOrgRef(db: Executor, tenantId: string, ref: string)
   const isUuid = /^[0-9a-f-]{36}$/i.test(ref);
   const org = isUuid ? await repo.findOrg(db, tenantId, ref) : await repo.findOrgByCode(db, tenantId, ref);
   if (!org) throw new NotFoundError('org.not_found', `org ${ref}`);
+  if (org.status !== 'active') throw new ConflictError('org.dissolved', `org ${ref} is ${org.status}`);
   return org;
 }
 
