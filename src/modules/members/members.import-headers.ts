@@ -4,6 +4,7 @@
  * sub-header below it belongs to the nearest non-empty header cell on its left.
  */
 import { columnLetter, headerKey, textOf, type Cell } from './members.import-cells.js';
+import type { MemberAttributes } from './members.fields.js';
 import type { SheetIssue } from './members.import-types.js';
 
 export type DataKey =
@@ -137,4 +138,20 @@ export function isColumnNumberRow(texts: string[], nameCol: number): boolean {
   }
   const name = texts[nameCol] ?? '';
   return count >= 2 && (name === '' || NUMBER_CELL.test(name));
+}
+
+const FIELDS_OF: Partial<Record<DataKey, Array<keyof MemberAttributes>>> = {
+  birthDate: ['birthDate', 'birthYearOnly'],
+  birthDateMale: ['birthDate', 'birthYearOnly', 'gender'],
+  birthDateFemale: ['birthDate', 'birthYearOnly', 'gender'],
+  genderMale: ['gender'], genderFemale: ['gender'],
+  workplaceKindLoose: ['workplaceKind'],
+  branch: [], branchCode: [],
+};
+
+/** The member attributes a set of columns carries (the name is always there). */
+export function fieldsOf(columns: Column[]): Array<keyof MemberAttributes> {
+  const fields = new Set<keyof MemberAttributes>(['fullName']);
+  for (const c of columns) for (const f of FIELDS_OF[c.key] ?? [c.key as keyof MemberAttributes]) fields.add(f);
+  return [...fields];
 }

@@ -37,7 +37,7 @@ function fileIssue(message: string): SheetIssue {
 
 export async function parseMemberSheet(input: Buffer | string, opts: ParseMemberSheetOptions = {}): Promise<SheetParseResult> {
   const empty: SheetParseResult = {
-    rows: [], errors: [], warnings: [], title: null, issuingOrg: null, superiorOrg: null, sheetName: '',
+    rows: [], errors: [], warnings: [], title: null, issuingOrg: null, superiorOrg: null, sheetName: '', fields: [],
   };
   if (!(await hasZipMagic(input))) return { ...empty, errors: [fileIssue(MSG_NOT_XLSX)] };
   const { found, firstName, sawContent, broken } = await scanWorkbook(input, opts);
@@ -47,5 +47,5 @@ export async function parseMemberSheet(input: Buffer | string, opts: ParseMember
     return { ...empty, sheetName: firstName ?? '', errors: [fileIssue(message)] };
   }
   const errors = found.dataRowsSeen === 0 ? [fileIssue(MSG_NO_ROWS), ...found.errors] : found.errors;
-  return { rows: found.rows, errors, warnings: found.warnings, sheetName: found.name, ...readTitles(found.pre) };
+  return { rows: found.rows, errors, warnings: found.warnings, sheetName: found.name, fields: found.fields, ...readTitles(found.pre) };
 }

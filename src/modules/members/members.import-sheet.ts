@@ -3,9 +3,9 @@
  * within the first rows, take an optional sub-header and column-number row, then read member rows,
  * section headings and the footer that ends the data.
  */
-import type { ParsedMemberRow } from './members.fields.js';
+import type { MemberAttributes, ParsedMemberRow } from './members.fields.js';
 import { headerKey, textOf, toCell, type Cell } from './members.import-cells.js';
-import { buildColumns, classifyHeader, isColumnNumberRow, isSubHeader } from './members.import-headers.js';
+import { buildColumns, classifyHeader, fieldsOf, isColumnNumberRow, isSubHeader } from './members.import-headers.js';
 import { isFooter, readSectionHeading, type PreRow } from './members.import-layout.js';
 import { MemberRowReader, type SectionState } from './members.import-member.js';
 import type { SheetIssue } from './members.import-types.js';
@@ -17,6 +17,7 @@ export class SheetReader {
   readonly warnings: SheetIssue[] = [];
   readonly rows: ParsedMemberRow[] = [];
   readonly pre: PreRow[] = [];
+  fields: Array<keyof MemberAttributes> = [];
   state: 'seek' | 'sub' | 'numbers' | 'data' | 'done' | 'none' = 'seek';
   dataRowsSeen = 0;
   nonEmptyRows = 0;
@@ -76,6 +77,7 @@ export class SheetReader {
 
   private setColumns(sub: Cell[] | null): void {
     const columns = buildColumns(this.head, sub, this.headRow, this.warnings);
+    this.fields = fieldsOf(columns);
     const { section, date1904, today, errors, warnings } = this;
     this.members = new MemberRowReader({ columns, section, date1904, today, errors, warnings });
     this.state = 'numbers';

@@ -1,3 +1,4 @@
+import type { MemberAttributes } from './members.fields.js';
 /** The public result types of the member-sheet import parser (re-exported by members.import-parse.ts). */
 import type { ParsedMemberRow } from './members.fields.js';
 
@@ -19,6 +20,11 @@ export interface SheetParseResult {
   /** The org line above the issuing org, when there is one. */
   superiorOrg: string | null;
   sheetName: string;
+  /**
+   * The member attributes the sheet has columns for. A re-import updates only these: a list without
+   * a CCCD column must not wipe the CCCD numbers already on record.
+   */
+  fields: Array<keyof MemberAttributes>;
 }
 
 export interface ParseMemberSheetOptions {

@@ -17,7 +17,7 @@ export interface ImportPlan {
   errors: SheetIssue[];
   warnings: SheetIssue[];
   inserts: Array<MemberAttributes & { id: string; branchId: string }>;
-  updates: Array<MemberAttributes & { id: string; branchId: string; changed: Record<string, unknown> }>;
+  updates: Array<{ id: string; branchId: string; fields: Array<keyof MemberAttributes>; values: Partial<MemberAttributes>; changed: Record<string, unknown> }>;
 }
 
 export interface ImportResult { rows: number; created: number; updated: number; errors: SheetIssue[]; warnings: SheetIssue[] }
@@ -99,7 +99,9 @@ export async function planImport(exec: Executor, actor: Actor, target: OrgRow, p
         errors.push({ row: row.row, column: 'Số thẻ đảng viên', message: `Số thẻ ${row.cardNumber} đã thuộc về một đảng viên ở tổ chức ngoài phạm vi quản lý của bạn` });
         continue;
       }
-      plan.updates.push({ ...attrs, id: match.id, branchId, changed: diff(match, { ...attrs, branchId }) });
+      // Only what the sheet has columns for: fields it does not carry keep their values on record.
+      const carried = Object.fromEntries(parsed.fields.map((f) => [f, attrs[f]])) as Partial<MemberAttributes>;
+      plan.updates.push({ id: match.id, branchId, fields: parsed.fields, values: carried, changed: diff(match, { ...carried, branchId }) });
     } else {
       plan.inserts.push({ ...attrs, id: newId(), branchId });
     }
@@ -160,11 +162,18 @@ export async function applyImport(tx: Executor, actor: Actor, plan: ImportPlan, 
       from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as x(${recordType}, name_key text)`);
   }
   const changedRows = plan.updates.filter((u) => Object.keys(u.changed).length > 0);
+  // Rows of one sheet share their set of columns; update exactly those (and the branch).
+  const updateKeys = [...(changedRows[0]?.fields ?? []), 'branchId'] as Array<keyof typeof COLUMN_OF>;
+  const updateType = sql.raw(['id uuid', ...updateKeys.map((k) => `${COLUMN_OF[k]} ${SQL_TYPE[k] ?? 'text'}`), 'name_key text'].join(', '));
+  const assignments = sql.raw([...updateKeys.map((k) => `${COLUMN_OF[k]} = x.${COLUMN_OF[k]}`), 'name_key = x.name_key', 'updated_at = now()'].join(', '));
   for (let i = 0; i < changedRows.length; i += 5000) {
-    const batch = changedRows.slice(i, i + 5000).map((m) => ({ ...toRecord(m), name_key: searchKey(m.fullName) }));
-    const assignments = sql.raw([...keys.map((k) => `${COLUMN_OF[k]} = x.${COLUMN_OF[k]}`), 'name_key = x.name_key', 'updated_at = now()'].join(', '));
+    const batch = changedRows.slice(i, i + 5000).map((u) => {
+      const r: Record<string, unknown> = { id: u.id, name_key: searchKey(u.values.fullName ?? '') };
+      for (const k of updateKeys) r[COLUMN_OF[k]] = k === 'branchId' ? u.branchId : (u.values[k as keyof MemberAttributes] ?? null);
+      return r;
+    });
     await tx.execute(sql`update members m set ${assignments}
-      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as x(${recordType}, name_key text)
+      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as x(${updateType})
       where m.tenant_id = ${actor.tenantId}::uuid and m.id = x.id`);
   }
   await recordAudit(tx, actor, actor.tenantId, {

@@ -72,4 +72,18 @@ describeEngines('member data integrity', (ctx) => {
     const member = await createUser(ctx.db, p.tenantId, [{ role: 'member', orgId: p.branches[0] }], p.members[0]);
     expect(await orgService.listScopeRoots(ctx.db, member)).toEqual([]);
   });
+
+  it('re-importing a list with fewer columns keeps the fields it does not carry', async () => {
+    const p = await buildSmallProvince(ctx.db);
+    const actor = await createUser(ctx.db, p.tenantId, [{ role: 'branch_committee', orgId: p.branches[0] }]);
+    const target = await orgService.resolveOrgRef(ctx.db, p.tenantId, p.branches[0]);
+    const full = { ...khai, cardNumber: '94000001', personalId: '098765432101', phone: '0912000111', ethnicity: 'Tày', homeTown: 'Xã Tân Hòa', isHeadOfUnit: true };
+    await importParsedSheet(ctx.db, actor, { target, parsed: await parseMemberSheet(await buildBranchSheet({ rows: [full] })), dryRun: false, fileName: 'a.xlsx' });
+    const short = await parseMemberSheet(await buildBranchSheet({ rows: [{ ...full, fullName: 'Trịnh Văn Khải', partyPosition: 'Chi ủy viên' }], columns: ['stt', 'fullName', 'birthDate', 'cardNumber', 'partyPosition'] }));
+    expect(short.fields).not.toContain('personalId');
+    const result = await importParsedSheet(ctx.db, actor, { target, parsed: short, dryRun: false, fileName: 'b.xlsx' });
+    expect(result).toMatchObject({ created: 0, updated: 1 });
+    const [m] = await queryRows<Record<string, unknown>>(ctx.db, sql`select personal_id, phone, ethnicity, home_town, is_head_of_unit, party_position from members where card_number = '94000001'`);
+    expect(m).toMatchObject({ personal_id: '098765432101', phone: '0912000111', ethnicity: 'Tày', home_town: 'Xã Tân Hòa', is_head_of_unit: true, party_position: 'Chi ủy viên' });
+  });
 });
