@@ -40,7 +40,7 @@ export async function parseMemberSheet(input: Buffer | string, opts: ParseMember
     rows: [], errors: [], warnings: [], title: null, issuingOrg: null, superiorOrg: null, sheetName: '', fields: [],
   };
   if (!(await hasZipMagic(input))) return { ...empty, errors: [fileIssue(MSG_NOT_XLSX)] };
-  const { found, firstName, sawContent, broken } = await scanWorkbook(input, opts);
+  const { found, firstName, sawContent, broken } = await scanWithRetry(input, opts);
   if (broken) return { ...empty, sheetName: firstName ?? '', errors: [fileIssue(MSG_BROKEN)] };
   if (!found) {
     const message = sawContent ? `${MSG_NO_HEADER}. Cần một dòng tiêu đề gồm các cột như: ${EXPECTED_HEADERS}` : MSG_NO_ROWS;
@@ -48,4 +48,16 @@ export async function parseMemberSheet(input: Buffer | string, opts: ParseMember
   }
   const errors = found.dataRowsSeen === 0 ? [fileIssue(MSG_NO_ROWS), ...found.errors] : found.errors;
   return { rows: found.rows, errors, warnings: found.warnings, sheetName: found.name, fields: found.fields, ...readTitles(found.pre) };
+}
+
+/**
+ * ExcelJS 4.4.0's streaming reader now and then (about 1 read in 300 here) meets a sheet before the
+ * workbook part it needs and reads no header (exceljs#3064). The same bytes read again are fine, so a
+ * sheet with content but no header found is read up to twice more before it is called wrong.
+ */
+async function scanWithRetry(input: Buffer | string, opts: ParseMemberSheetOptions) {
+  for (let attempt = 1; ; attempt++) {
+    const scan = await scanWorkbook(input, opts);
+    if (scan.found || scan.broken || !scan.sawContent || attempt === 3) return scan;
+  }
 }

@@ -39,6 +39,11 @@ const decodedStream = (entry: NodeJS.ReadableStream) => entry.pipe(new PassThrou
 
 class Utf8SafeWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
   _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): unknown {
+    // A sheet streamed before xl/workbook.xml (ExcelJS writes that entry last) meets no workbook
+    // model yet and 4.4.0 throws "reading 'sheets'" (exceljs#3064): give it an empty model; the
+    // sheet then goes without its name, which we default.
+    const self = this as unknown as { model?: { sheets?: unknown[] } };
+    self.model ??= { sheets: [] };
     return baseReader._parseWorksheet.call(this, decodeUtf8(iterator), sheetNo);
   }
 
@@ -89,12 +94,15 @@ export async function scanWorkbook(input: Buffer | string, opts: ParseMemberShee
   });
   const scan: WorkbookScan = { found: null, firstName: null, sawContent: false, broken: false };
   let processed = 0;
+  let sheetIndex = 0;
   try {
     for await (const sheetReader of reader) {
       const ws = sheetReader as typeof sheetReader & { name: string };
       const props = (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties;
-      const sheet = new SheetReader(ws.name, props?.model?.date1904 === true);
-      scan.firstName ??= ws.name;
+      const name = ws.name ?? `Sheet${sheetIndex + 1}`;
+      sheetIndex++;
+      const sheet = new SheetReader(name, props?.model?.date1904 === true);
+      scan.firstName ??= name;
       for await (const row of ws) {
         sheet.feed(row.number, row.values as unknown[]);
         if (++processed % PROGRESS_EVERY === 0) opts.onProgress?.(processed);
