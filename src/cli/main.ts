@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { DatabaseLockedError } from '../kernel/db/lock.js';
 import { runDemoAccounts, runSeedDemo } from './commands/seed-demo.js';
 import { runExportMembers, runImportMembers } from './commands/members.js';
+import { runDedupe, runRecommendations } from './commands/text.js';
 
 const HELP = `Quán Triệt — dòng lệnh
 
@@ -17,6 +18,11 @@ Cách dùng: npm run --silent cli -- <lệnh> [tuỳ chọn]
   export-members <tệp.xlsx> [--under <mã hoặc id tổ chức>]
                       Xuất danh sách đảng viên của một tổ chức (cả các tổ chức trực thuộc) ra Excel.
 
+  dedupe --input <docs.jsonl> --source <tệp.txt> [--source ...]
+                      Tìm bài thu hoạch sao chép nhau hoặc chép từ văn kiện: in JSONL {"a","b","score"} và {"id","sourceShare"}.
+  recommendations --input <docs.jsonl>
+                      Gom các kiến nghị, đề xuất trong bài thu hoạch thành cụm: in JSONL {"cluster","label","size","items"}.
+
 Cơ sở dữ liệu: DATABASE_URL=postgres://... dùng PostgreSQL; nếu không, dùng PGlite tại QT_DATA_DIR (mặc định ./data).
 `;
 
@@ -25,6 +31,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   'demo-accounts': runDemoAccounts,
   'import-members': runImportMembers,
   'export-members': runExportMembers,
+  dedupe: runDedupe,
+  recommendations: runRecommendations,
 };
 
 async function main(argv: string[]): Promise<number> {

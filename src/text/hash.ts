@@ -113,37 +113,43 @@ export class HashSet32 {
   }
 }
 
+const ROW_MULTIPLIERS = [0x9e3779b1, 0x85ebca77, 0xc2b2ae3d, 0x27d4eb2f];
+
 /**
- * Count-min sketch with conservative update: counts how many documents hold each shingle, never
- * under-counting, in `depth × 2^logWidth` 32-bit counters whatever the number of distinct keys.
+ * Count-min sketch with conservative update: how many documents hold each shingle, never
+ * under-counted, in `depth × 2^logWidth` 16-bit saturating counters (1 MB by default, cache-friendly) whatever the
+ * number of distinct keys. Estimates exceed the truth only by collisions: at 500,000 essays of 600
+ * words about 10³ documents, against a boilerplate threshold of 25,000 (5 %).
  */
 export class CountMinSketch {
-  private readonly rows: Uint32Array;
-  private readonly width: number;
-  private readonly slots: Uint32Array;
+  private readonly rows: Uint16Array;
+  private readonly shift: number;
 
-  constructor(private readonly depth = 4, logWidth = 21) {
-    this.width = 1 << logWidth;
-    this.rows = new Uint32Array(depth * this.width);
-    this.slots = new Uint32Array(depth);
+  constructor(private readonly depth = 2, logWidth = 18) {
+    if (depth > ROW_MULTIPLIERS.length) throw new RangeError(`depth ≤ ${ROW_MULTIPLIERS.length}`);
+    this.rows = new Uint16Array(depth << logWidth);
+    this.shift = 32 - logWidth;
   }
 
-  private locate(h: number): number {
-    let min = 0xffffffff;
-    for (let d = 0; d < this.depth; d++) {
-      const slot = d * this.width + (fmix32((h ^ Math.imul(d + 1, 0x9e3779b9)) >>> 0) & (this.width - 1));
-      this.slots[d] = slot;
-      if (this.rows[slot] < min) min = this.rows[slot];
-    }
-    return min;
+  private slot(h: number, d: number): number {
+    return (d << (32 - this.shift)) + (Math.imul(h ^ (h >>> 15), ROW_MULTIPLIERS[d]) >>> this.shift);
   }
 
   add(h: number): void {
-    const min = this.locate(h);
-    for (let d = 0; d < this.depth; d++) if (this.rows[this.slots[d]] === min) this.rows[this.slots[d]] = min + 1;
+    const min = this.estimate(h);
+    if (min === 0xffff) return;
+    for (let d = 0; d < this.depth; d++) {
+      const slot = this.slot(h, d);
+      if (this.rows[slot] === min) this.rows[slot] = min + 1;
+    }
   }
 
   estimate(h: number): number {
-    return this.locate(h);
+    let min = 0xffff;
+    for (let d = 0; d < this.depth; d++) {
+      const v = this.rows[this.slot(h, d)];
+      if (v < min) min = v;
+    }
+    return min;
   }
 }

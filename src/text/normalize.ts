@@ -8,10 +8,11 @@
  *     (syllable.ts); hòa, khỏe, thủy are rewritten;
  *  5. spacing: all spaces become one ASCII space, none before , . ; : ! ? …, one after , ; : ! ? when a
  *     letter follows (and after . ! ? … before a capital), no space inside brackets, lines trimmed,
- *     at most one empty line between paragraphs; zero-width characters and soft hyphens removed.
+ *     at most one empty line between paragraphs; zero-width characters and soft hyphens removed
+ *     (a soft hyphen only after the TCVN3 repair, where it stands for ư).
  * normalizeText is idempotent and leaves text already in this form unchanged.
  */
-import { repairEncoding } from './encoding.js';
+import { detectEncoding, repairEncoding } from './encoding.js';
 import { placeTone, TONE_MARKS, type ToneStyle } from './syllable.js';
 
 export { detectEncoding, repairEncoding, scoreEncodings, type TextEncoding } from './encoding.js';
@@ -48,9 +49,26 @@ export function cleanSpacing(text: string): string {
     .trim();
 }
 
-/** The canonical form of Vietnamese text (see the module comment). */
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+
+function normalizeOnce(text: string): string {
+  const repaired = repairEncoding(text.replace(ZERO_WIDTH, '').normalize('NFC'));
+  // The soft hyphen is a letter (ư) in TCVN3: it goes only once the text is Unicode.
+  const letters = repaired.replace(/\u00ad/g, '').replace(/Ð/g, 'Đ').replace(/ð/g, 'đ').normalize('NFC');
+  return cleanSpacing(canonicalTones(letters)).normalize('NFC');
+}
+
+/**
+ * The canonical form of Vietnamese text (see the module comment). In the rare text where tidying
+ * changes the verdict on the encoding (a stray "«" next to an "Ð"), the steps repeat until nothing
+ * changes, so the result is always a fixed point.
+ */
 export function normalizeText(text: string): string {
-  const nfc = repairEncoding(text.normalize('NFC')).normalize('NFC');
-  const letters = nfc.replace(/Ð/g, 'Đ').replace(/ð/g, 'đ');
-  return cleanSpacing(canonicalTones(letters));
+  let result = normalizeOnce(text);
+  for (let i = 0; i < 4 && detectEncoding(result) !== 'unicode'; i++) {
+    const next = normalizeOnce(result);
+    if (next === result) break;
+    result = next;
+  }
+  return result;
 }

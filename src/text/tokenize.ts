@@ -39,11 +39,13 @@ function tables(): [Uint16Array, Uint16Array] {
 
 const ABBREVIATIONS = new Set(['tp', 'tx', 'tt', 'ts', 'ths', 'pgs', 'gs', 'bs', 'ks']);
 const OPENERS = '"“‘([-–—•*+';
-const TERMINATORS = '.!?…';
 const CLOSERS = '.!?…"”’)]»';
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x3000;
+}
+function isTerminator(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 0x2026; // . ! ? …
 }
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -86,7 +88,7 @@ function scan(text: string, sink: TokenSink): void {
       lastEnd = i;
       start = -1;
     }
-    if (c === 10 || c === 59 || (TERMINATORS.includes(text[i] ?? '') && endsSentence(text, i, lastStart, lastEnd, fold))) pendingBreak = true;
+    if (c === 10 || c === 59 || (isTerminator(c) && endsSentence(text, i, lastStart, lastEnd, fold))) pendingBreak = true;
   }
 }
 
@@ -130,7 +132,11 @@ export interface SyllableOptions {
 
 /** Lower-case syllables of the normalized text, punctuation dropped ("Đảng, Nhà nước" → đảng nhà nước). */
 export function syllables(text: string, options: SyllableOptions = {}): string[] {
-  const normalized = normalizeText(text);
+  return syllablesOfNormalized(normalizeText(text), options);
+}
+
+/** syllables() of a text already normalized (normalizeText), without normalizing it again. */
+export function syllablesOfNormalized(normalized: string, options: SyllableOptions = {}): string[] {
   const [fold, lower] = tables();
   const table = options.fold ? fold : lower;
   const out: string[] = [];
@@ -147,6 +153,21 @@ export function syllables(text: string, options: SyllableOptions = {}): string[]
   return out;
 }
 
+/**
+ * Lower-case, accent-folded copy of a normalized (NFC) text, same length: letters through the fold
+ * table, everything else kept. A fast foldAccents(text).toLowerCase() for hot paths.
+ */
+export function foldLower(text: string): string {
+  const [fold] = tables();
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const f = fold[c];
+    out += f > MARK ? String.fromCharCode(f) : text[i];
+  }
+  return out;
+}
+
 /** hashString32 of each folded syllable: the same values as syllableStream(text).hashes. */
 export function syllableHashes(text: string): number[] {
   return syllables(text, { fold: true }).map(hashString32);
@@ -154,7 +175,11 @@ export function syllableHashes(text: string): number[] {
 
 /** Sentences of the normalized text, trimmed, in order (see the module comment for the rules). */
 export function sentences(text: string): string[] {
-  const normalized = normalizeText(text);
+  return sentencesOfNormalized(normalizeText(text));
+}
+
+/** sentences() of a text already normalized (normalizeText), without normalizing it again. */
+export function sentencesOfNormalized(normalized: string): string[] {
   const out: string[] = [];
   let from = 0;
   let current = -1;
