@@ -52,7 +52,7 @@ function neighbours(vectors: SparseVector[], threshold: number): Neighbour[][] {
   const fill = start.slice(0, width);
   const docs = new Int32Array(start[width]), vals = new Float64Array(start[width]);
   vectors.forEach((v, i) => v.cols.forEach((c, k) => { docs[fill[c]] = i; vals[fill[c]++] = v.vals[k]; }));
-  const cap = Math.max(200, Math.ceil(Number(process.env.QT_CAP ?? 0.1) * n));
+  const cap = Math.max(200, Math.ceil(0.1 * n));
   const acc = new Float64Array(n);
   const touched: number[] = [];
   const out = vectors.map(() => [] as Neighbour[]);

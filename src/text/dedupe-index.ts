@@ -8,62 +8,38 @@
  *  2. postings: every (fingerprint, doc) sorted once in a Float64Array; each document's fingerprint
  *     list is rewritten into the ids of its posting runs (same order, since both are sorted by hash);
  *  3. partial-copy candidates: for each document, count the fingerprints it shares with later
- *     documents through runs with 2 ≤ df ≤ maxPostings (a dense counter array, reset per document):
- *     Σ df² work, N counters of memory;
+ *     documents through runs with 2 ≤ df ≤ cap (a dense counter array, reset per document): Σ df²
+ *     work, N counters of memory; the cap is the largest df whose Σ df² fits a budget of
+ *     pairBudgetPerDoc · N, so rare fingerprints (the telling ones) are always used and the work
+ *     stays linear in N whatever the corpus; a pair is a candidate when it shares ≥ candidateShare
+ *     of the smaller one's fingerprints, or fingerprints rare enough that Σ 1/df ≥ candidateRarity
+ *     (two documents sharing a few passages nobody else wrote, in a corpus full of stock phrases);
  *  4. near-duplicate candidates: LSH banding of the signatures;
  *  5. verification on the exact shingle sets: Jaccard on the whole sets (a text copied by more than
  *     T writers is still caught), containment of the smaller document in the other on the shingles
  *     held by at most T documents (count-min sketch), so phrases every essay on the topic uses do
- *     not make copies; flagged when Jaccard ≥ jaccardThreshold or containment ≥ containmentThreshold,
- *     score = max(Jaccard, containment).
+ *     not make copies; flagged when Jaccard ≥ jaccardThreshold, or containment ≥ containmentThreshold
+ *     with at least minSharedShingles shingles in common; score = max(Jaccard, containment).
  * Shingles touching text of the sources or of the boilerplate texts are left out when a document is
  * added.
  */
-import { repairEncoding } from './encoding.js';
+import { Featurizer, resolveOptions, type DedupeOptions, type DocFeatures, type ResolvedOptions } from './dedupe-features.js';
 import { CountMinSketch, HashSet32 } from './hash.js';
-import { collectLshPairs, MinHasher } from './minhash.js';
+import { collectLshPairs } from './minhash.js';
 import { MAX_DOCS, PairCollector, pairOf } from './pairs.js';
-import { DEFAULT_K, distinctSorted, gramsOf, textGrams } from './shingle.js';
-import { SourceMatcher } from './source-share.js';
-import { syllableStream } from './tokenize.js';
 import { U32Store } from './u32-store.js';
-import { DEFAULT_WINDOW, winnow } from './winnow.js';
 
-export interface DedupeOptions {
-  k?: number;
-  window?: number;
-  numPerm?: number;
-  bands?: number;
-  rows?: number;
-  jaccardThreshold?: number;
-  containmentThreshold?: number;
-  /** Texts that never make two documents alike (opening formulas, titles); default DEFAULT_BOILERPLATE. */
-  boilerplate?: string[];
-  boilerplateDocShare?: number;
-  minBoilerplateDocs?: number;
-  /** Fingerprints held by more documents than this propose no candidates (work stays ~linear). */
-  maxPostings?: number;
-  /** Documents with fewer distinct comparable shingles are not compared. */
-  minShingles?: number;
-  /** A candidate needs this share of the smaller document's fingerprints in common (default 0.1). */
-  candidateShare?: number;
-  /**
-   * Containment counts only from this many shared distinct shingles (default 10, about one long
-   * sentence): a 20-shingle note sharing 8 stock phrases with an essay is not a copy.
-   */
-  minSharedShingles?: number;
-}
-
-export interface DocFeatures {
-  shingles: Uint32Array;
-  fingerprints: Uint32Array;
-  signature: Uint32Array | null;
-  sourceShare: number;
-}
+export type { DedupeOptions, DocFeatures } from './dedupe-features.js';
 
 export interface FinishStats {
   documents: number;
   boilerplateThreshold: number;
+  /** Fingerprints held by more documents than this proposed no candidates (the work budget). */
+  postingCap: number;
+  /** Parts of fingerprintMs: sorting the postings, building the runs, counting shared fingerprints. */
+  sortMs: number;
+  runsMs: number;
+  countMs: number;
   fingerprintCandidates: number;
   lshCandidates: number;
   fingerprintMs: number;
@@ -79,19 +55,9 @@ export interface IndexPair {
   containment: number;
 }
 
-const resolved = (o: DedupeOptions) => ({
-  k: o.k ?? DEFAULT_K, window: o.window ?? DEFAULT_WINDOW, numPerm: o.numPerm ?? 128, bands: o.bands ?? 16,
-  rows: o.rows ?? 8, jaccardThreshold: o.jaccardThreshold ?? 0.5, containmentThreshold: o.containmentThreshold ?? 0.4,
-  boilerplateDocShare: o.boilerplateDocShare ?? 0.05, minBoilerplateDocs: o.minBoilerplateDocs ?? 50,
-  maxPostings: o.maxPostings ?? 256, minShingles: o.minShingles ?? 8, candidateShare: o.candidateShare ?? 0.1,
-  minSharedShingles: o.minSharedShingles ?? 10,
-});
-
 export class DedupeIndex {
-  private readonly opts: ReturnType<typeof resolved>;
-  private readonly sources: SourceMatcher;
-  private readonly boilerplate = new HashSet32();
-  private readonly hasher: MinHasher;
+  private readonly opts: ResolvedOptions;
+  private readonly featurizer: Featurizer;
   private readonly shingles = new U32Store();
   private readonly fingerprints = new U32Store();
   private readonly signatures = new U32Store();
@@ -99,51 +65,21 @@ export class DedupeIndex {
   private shares = new Float64Array(1024);
   /** Figures of the last finish(), for benchmarks. */
   stats: FinishStats | null = null;
+  private cap = 0;
+  private timing = { sortMs: 0, runsMs: 0, countMs: 0 };
 
   constructor(sources: string[], options: DedupeOptions & { boilerplate: string[] }) {
-    this.opts = resolved(options);
-    this.sources = new SourceMatcher(sources, this.opts.k);
-    for (const text of options.boilerplate) for (const h of textGrams(text, this.opts.k).hashes) this.boilerplate.add(h);
-    this.hasher = new MinHasher({ numPerm: this.opts.numPerm });
+    this.opts = resolveOptions(options);
+    this.featurizer = new Featurizer(sources, options.boilerplate, this.opts);
   }
 
   get size(): number {
     return this.shingles.count;
   }
 
-  /**
-   * Everything kept of one document; pure, so it may run in worker threads. Syllables inside a
-   * k-gram found in a source or a boilerplate text are masked, and every k-gram touching a masked
-   * syllable is left out: "Nghị quyết nêu rõ: «quote»" leaves no shingle across the quote's edge.
-   */
+  /** Everything kept of one document (see Featurizer); pure, so it may run in worker threads. */
   featurize(text: string): DocFeatures {
-    const stream = syllableStream(repairEncoding(text));
-    const { k } = this.opts;
-    const grams = gramsOf(stream, k);
-    const n = stream.count;
-    const inSource = new Uint8Array(n);
-    const masked = new Uint8Array(n);
-    for (let i = 0; i < grams.count; i++) {
-      const h = grams.hashes[i], start = grams.starts[i];
-      if (this.sources.has(h)) { inSource.fill(1, start, start + k); masked.fill(1, start, start + k); }
-      else if (this.boilerplate.has(h)) masked.fill(1, start, start + k);
-    }
-    const before = new Uint32Array(n + 1); // masked syllables before each position
-    for (let i = 0; i < n; i++) before[i + 1] = before[i] + masked[i];
-    const skip = new Uint8Array(grams.count);
-    const kept = new Uint32Array(grams.count);
-    let m = 0;
-    for (let i = 0; i < grams.count; i++) {
-      const start = grams.starts[i];
-      if (before[start + k] - before[start] > 0) skip[i] = 1;
-      else kept[m++] = grams.hashes[i];
-    }
-    let quoted = 0;
-    for (let i = 0; i < n; i++) quoted += inSource[i];
-    const shingles = distinctSorted(kept.subarray(0, m));
-    const fingerprints = distinctSorted(winnow(grams.hashes, this.opts.window, skip).hashes);
-    const signature = shingles.length >= this.opts.minShingles ? this.hasher.signature(shingles) : null;
-    return { shingles, fingerprints, signature, sourceShare: n === 0 ? 0 : quoted / n };
+    return this.featurizer.featurize(text);
   }
 
   add(text: string): number {
@@ -205,7 +141,7 @@ export class DedupeIndex {
         out.push({ a, b, score: Math.max(jaccard, containment), jaccard, containment });
       }
     }
-    this.stats = { documents: n, boilerplateThreshold: threshold, fingerprintCandidates, lshCandidates, fingerprintMs, lshMs, verifyMs: performance.now() - t };
+    this.stats = { documents: n, boilerplateThreshold: threshold, postingCap: this.cap, ...this.timing, fingerprintCandidates, lshCandidates, fingerprintMs, lshMs, verifyMs: performance.now() - t };
     return out;
   }
 
@@ -220,13 +156,38 @@ export class DedupeIndex {
     return (own[doc] = m);
   }
 
+  /**
+   * The largest document frequency d such that counting through every run with df ≤ d costs at most
+   * the budget (Σ df(df − 1)/2 ≤ pairBudgetPerDoc · N), and at most T and maxPostings.
+   */
+  private postingCap(starts: Uint32Array, runs: number, threshold: number): number {
+    const limit = Math.min(threshold, this.opts.maxPostings, this.size);
+    const runsWithDf = new Float64Array(Math.max(2, Math.min(limit, this.size) + 1));
+    for (let r = 0; r < runs; r++) {
+      const df = starts[r + 1] - starts[r];
+      if (df >= 2 && df <= limit) runsWithDf[df]++;
+    }
+    const budget = this.opts.pairBudgetPerDoc * this.size;
+    let cost = 0, cap = 1;
+    for (let d = 2; d < runsWithDf.length; d++) {
+      cost += (runsWithDf[d] * d * (d - 1)) / 2;
+      if (cost > budget) break;
+      cap = d;
+    }
+    this.cap = cap;
+    return cap;
+  }
+
   private collectFingerprintPairs(threshold: number, pairs: PairCollector): void {
     const n = this.size;
     const store = this.fingerprints;
     const keys = new Float64Array(store.totalLength);
     let m = 0;
     for (let doc = 0; doc < n; doc++) for (const h of store.get(doc)) keys[m++] = h * MAX_DOCS + doc;
+    let t = performance.now();
     keys.sort();
+    const sortMs = performance.now() - t;
+    t = performance.now();
     const postings = new Uint32Array(m);
     const starts = new Uint32Array(m + 1);
     const seen = new Uint32Array(n);
@@ -238,29 +199,62 @@ export class DedupeIndex {
       store.get(doc)[seen[doc]++] = runs; // the doc's fingerprint → its posting run
     }
     starts[m > 0 ? ++runs : 0] = m;
-    const maxDf = this.opts.maxPostings; // boilerplate may propose candidates (verification drops them), not unbounded work
+    const maxDf = this.postingCap(starts, runs, threshold);
+    const runsMs = performance.now() - t;
+    t = performance.now();
     const counts = new Uint32Array(n);
+    const rarity = new Float64Array(n); // Σ 1/df over the shared fingerprints
     const own = new Uint32Array(n); // fingerprints that are not boilerplate, per document
     for (let doc = 0; doc < n; doc++) {
       for (const run of store.get(doc)) if (starts[run + 1] - starts[run] <= threshold) own[doc]++;
     }
-    const touched: number[] = [];
+    const touched = new Uint32Array(n);
+    let touchedCount = 0;
     for (let a = 0; a < n; a++) {
       for (const run of store.get(a)) {
         const from = starts[run], to = starts[run + 1];
         if (to - from < 2 || to - from > maxDf) continue;
-        for (let i = from; i < to; i++) {
+        const weight = 1 / (to - from);
+        for (let i = to - 1; i >= from && postings[i] > a; i--) { // postings of a run ascend by document
           const b = postings[i];
-          if (b <= a) continue;
-          if (counts[b]++ === 0) touched.push(b);
+          if (counts[b]++ === 0) touched[touchedCount++] = b;
+          rarity[b] += weight;
         }
       }
-      for (const b of touched) {
-        const shared = counts[b];
-        if (shared >= 2 && shared >= this.opts.candidateShare * Math.min(own[a], own[b])) pairs.add(a, b);
+      for (let x = 0; x < touchedCount; x++) {
+        const b = touched[x], shared = counts[b];
+        if (shared >= 2 && (shared >= this.opts.candidateShare * Math.min(own[a], own[b]) || rarity[b] >= this.opts.candidateRarity)) pairs.add(a, b);
+        counts[b] = 0;
+        rarity[b] = 0;
+      }
+      touchedCount = 0;
+    }
+    // Documents with too few rare fingerprints (short notes made of stock phrases and a copied
+    // passage) get a one-sided search through all their non-boilerplate fingerprints: Σ df work for
+    // each of them, not Σ df², and a candidate is a document holding a good part of them.
+    for (let a = 0; a < n; a++) {
+      let usable = 0, work = 0;
+      for (const run of store.get(a)) {
+        const df = starts[run + 1] - starts[run];
+        if (df >= 2 && df <= maxDf) usable++;
+        if (df <= threshold) work += df;
+      }
+      if (usable >= 6 || own[a] < 3 || work > this.opts.pairBudgetPerDoc * 50) continue;
+      for (const run of store.get(a)) {
+        const from = starts[run], to = starts[run + 1];
+        if (to - from < 2 || to - from > threshold) continue;
+        for (let i = from; i < to; i++) {
+          const b = postings[i];
+          if (b !== a && counts[b]++ === 0) touched[touchedCount++] = b;
+        }
+      }
+      for (let x = 0; x < touchedCount; x++) {
+        const b = touched[x];
+        if (counts[b] >= Math.max(3, 0.3 * own[a])) pairs.add(a, b);
         counts[b] = 0;
       }
-      touched.length = 0;
+      touchedCount = 0;
     }
+    this.timing = { sortMs, runsMs, countMs: performance.now() - t };
   }
 }

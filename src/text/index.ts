@@ -1,1 +1,10 @@
 export { foldAccents, searchKey } from './fold.js';
+export { canonicalTones, cleanSpacing, detectEncoding, encodeTcvn3, encodeVni, normalizeText, repairEncoding, TONE_STYLE, type TextEncoding } from './normalize.js';
+export { sentences, syllables, syllableStream, foldLower } from './tokenize.js';
+export { jaccard, containment, shingleSet } from './shingle.js';
+export { MinHasher, estimateJaccard, lshCandidatePairs } from './minhash.js';
+export { FingerprintIndex, winnow, type SharedPassage } from './winnow.js';
+export { SourceMatcher, sourceShare } from './source-share.js';
+export { createDedupeIndex, dedupe, DEFAULT_BOILERPLATE, type DedupeDoc, type DedupeOptions, type DedupePair, type DedupeResult } from './dedupe.js';
+export { clusterItems, clusterRecommendations, extractRecommendations, isRecommendation, type RecommendationCluster, type RecommendationDoc } from './recommend.js';
+export { clusterTexts, type ClusterOptions } from './cluster.js';

@@ -42,6 +42,11 @@ describe('extractRecommendations', () => {
     ]);
   });
 
+  it('keeps numbered items inside the part, and closes it at the next numbered title', () => {
+    const text = '4. Kiến nghị\n1. Tăng kinh phí cho chi bộ.\n2. Mở lớp tin học cho đảng viên lớn tuổi.\n5. Kết luận\nChi bộ đã học tập nghiêm túc.';
+    expect(extractRecommendations(text).map((r) => r.sentence)).toEqual(['Tăng kinh phí cho chi bộ.', 'Mở lớp tin học cho đảng viên lớn tuổi.']);
+  });
+
   it('reads a "(d)" part and a heading followed by a colon', () => {
     expect(extractRecommendations('(d) Kiến nghị, đề xuất: Mở thêm lớp tin học cho đảng viên lớn tuổi.').map((r) => r.sentence))
       .toEqual(['Mở thêm lớp tin học cho đảng viên lớn tuổi.']);

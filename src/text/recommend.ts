@@ -53,7 +53,8 @@ function saysRecommendation(lower: string): boolean {
   return FOLDED_NEED.test(rest) || FOLDED_SHOULD.test(rest.replace(FOLDED_NOT_SHOULD, ' '));
 }
 
-const MARKER = /^\s*(?:\(?[0-9]{1,2}[.)]|\(?[ivxlc]{1,5}[.)]|\(?[a-zđ][.)]|\([a-zđ0-9]{1,4}\))\s*/iu;
+const ROMAN = /^\s*\(?[IVX]{1,4}[.)]\s/;
+const MARKER = /^\s*(?:\(?[0-9]{1,2}[.)]|\(?[IVX]{1,4}[.)]|\(?[a-zđ][.)]|\([a-zđ0-9]{1,4}\))\s*/iu;
 const RECOMMENDATION_HEADING = /kien nghi|de xuat|de nghi/;
 const RUBRIC_D = /^\s*(?:\(d\)|d[.)])/i;
 const CLOSING = /^\s*(?:tren day la|nguoi viet|xac nhan|noi nhan|(?:toi )?xin (?:chan thanh )?cam on|ky,? ghi ro)/;
@@ -61,16 +62,24 @@ const BULLET = /^\s*(?:[-+•*–]+|\(?[0-9]{1,2}[.)]|\(?[a-zđ][.)]|(?:mot|hai|
 
 interface Line { heading?: string; body: string }
 
-/** Splits a line into a heading (a numbered title, alone or before ":") and its body. */
+/**
+ * Splits a line into a heading and its body. Headings: "IV. …" (Roman numerals), "(d) …" / "d) …",
+ * any numbered line without final punctuation ("2. Liên hệ thực tiễn"), a numbered title before a
+ * colon ("4. Kiến nghị: …"), and an unnumbered short line naming the recommendations ("Đề xuất, kiến
+ * nghị"). A numbered line ending like a sentence ("1. Tăng kinh phí cho chi bộ.") is a list item.
+ */
 function readLine(line: string): Line {
   const folded = foldLower(line);
+  const trimmed = line.trim();
   const colon = line.indexOf(':');
   const head = colon > 0 ? line.slice(0, colon) : line;
   const headSyllables = syllablesOfNormalized(head).length;
-  if (MARKER.test(folded) && headSyllables <= 12 && (colon > 0 || !/[.!?;]$/.test(line.trim()) || headSyllables <= 8)) {
-    return { heading: head, body: colon > 0 ? line.slice(colon + 1) : '' };
+  const title = ROMAN.test(line) || RUBRIC_D.test(folded) || RECOMMENDATION_HEADING.test(foldLower(head));
+  if (MARKER.test(line) && headSyllables <= 12) {
+    if (colon > 0 && title) return { heading: head, body: line.slice(colon + 1) };
+    if (colon < 0 && (!/[.!?;]$/.test(trimmed) || (ROMAN.test(line) && headSyllables <= 8))) return { heading: line, body: '' };
   }
-  if (headSyllables <= 8 && !/[.!?;]$/.test(line.trim()) && colon < 0 && RECOMMENDATION_HEADING.test(folded)) return { heading: line, body: '' };
+  if (headSyllables <= 8 && !/[.!?;]$/.test(trimmed) && colon < 0 && RECOMMENDATION_HEADING.test(folded)) return { heading: line, body: '' };
   return { body: line };
 }
 
