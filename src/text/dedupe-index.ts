@@ -28,6 +28,7 @@ import { CountMinSketch, HashSet32 } from './hash.js';
 import { collectLshPairs } from './minhash.js';
 import { MAX_DOCS, PairCollector, pairOf } from './pairs.js';
 import { U32Store } from './u32-store.js';
+import { collectFingerprintPairs } from './dedupe-candidates.js';
 
 export type { DedupeOptions, DocFeatures } from './dedupe-features.js';
 
@@ -112,7 +113,9 @@ export class DedupeIndex {
     const threshold = Math.max(this.opts.minBoilerplateDocs, Math.ceil(this.opts.boilerplateDocShare * n));
     const pairs = new PairCollector();
     let t = performance.now();
-    this.collectFingerprintPairs(threshold, pairs);
+    const found = collectFingerprintPairs(this.fingerprints, threshold, this.opts, pairs);
+    this.cap = found.cap;
+    this.timing = found.timing;
     const fingerprintCandidates = pairs.size;
     const fingerprintMs = performance.now() - t;
     t = performance.now();
@@ -154,107 +157,5 @@ export class DedupeIndex {
       else common.add(h);
     }
     return (own[doc] = m);
-  }
-
-  /**
-   * The largest document frequency d such that counting through every run with df ≤ d costs at most
-   * the budget (Σ df(df − 1)/2 ≤ pairBudgetPerDoc · N), and at most T and maxPostings.
-   */
-  private postingCap(starts: Uint32Array, runs: number, threshold: number): number {
-    const limit = Math.min(threshold, this.opts.maxPostings, this.size);
-    const runsWithDf = new Float64Array(Math.max(2, Math.min(limit, this.size) + 1));
-    for (let r = 0; r < runs; r++) {
-      const df = starts[r + 1] - starts[r];
-      if (df >= 2 && df <= limit) runsWithDf[df]++;
-    }
-    const budget = this.opts.pairBudgetPerDoc * this.size;
-    let cost = 0, cap = 1;
-    for (let d = 2; d < runsWithDf.length; d++) {
-      cost += (runsWithDf[d] * d * (d - 1)) / 2;
-      if (cost > budget) break;
-      cap = d;
-    }
-    this.cap = cap;
-    return cap;
-  }
-
-  private collectFingerprintPairs(threshold: number, pairs: PairCollector): void {
-    const n = this.size;
-    const store = this.fingerprints;
-    const keys = new Float64Array(store.totalLength);
-    let m = 0;
-    for (let doc = 0; doc < n; doc++) for (const h of store.get(doc)) keys[m++] = h * MAX_DOCS + doc;
-    let t = performance.now();
-    keys.sort();
-    const sortMs = performance.now() - t;
-    t = performance.now();
-    const postings = new Uint32Array(m);
-    const starts = new Uint32Array(m + 1);
-    const seen = new Uint32Array(n);
-    let runs = 0;
-    for (let i = 0; i < m; i++) {
-      if (i > 0 && Math.floor(keys[i] / MAX_DOCS) !== Math.floor(keys[i - 1] / MAX_DOCS)) starts[++runs] = i;
-      const doc = keys[i] % MAX_DOCS;
-      postings[i] = doc;
-      store.get(doc)[seen[doc]++] = runs; // the doc's fingerprint → its posting run
-    }
-    starts[m > 0 ? ++runs : 0] = m;
-    const maxDf = this.postingCap(starts, runs, threshold);
-    const runsMs = performance.now() - t;
-    t = performance.now();
-    const counts = new Uint32Array(n);
-    const rarity = new Float64Array(n); // Σ 1/df over the shared fingerprints
-    const own = new Uint32Array(n); // fingerprints that are not boilerplate, per document
-    for (let doc = 0; doc < n; doc++) {
-      for (const run of store.get(doc)) if (starts[run + 1] - starts[run] <= threshold) own[doc]++;
-    }
-    const touched = new Uint32Array(n);
-    let touchedCount = 0;
-    for (let a = 0; a < n; a++) {
-      for (const run of store.get(a)) {
-        const from = starts[run], to = starts[run + 1];
-        if (to - from < 2 || to - from > maxDf) continue;
-        const weight = 1 / (to - from);
-        for (let i = to - 1; i >= from && postings[i] > a; i--) { // postings of a run ascend by document
-          const b = postings[i];
-          if (counts[b]++ === 0) touched[touchedCount++] = b;
-          rarity[b] += weight;
-        }
-      }
-      for (let x = 0; x < touchedCount; x++) {
-        const b = touched[x], shared = counts[b];
-        if (shared >= 2 && (shared >= this.opts.candidateShare * Math.min(own[a], own[b]) || rarity[b] >= this.opts.candidateRarity)) pairs.add(a, b);
-        counts[b] = 0;
-        rarity[b] = 0;
-      }
-      touchedCount = 0;
-    }
-    // Documents with too few rare fingerprints (short notes made of stock phrases and a copied
-    // passage) get a one-sided search through all their non-boilerplate fingerprints: Σ df work for
-    // each of them, not Σ df², and a candidate is a document holding a good part of them.
-    for (let a = 0; a < n; a++) {
-      let usable = 0, work = 0;
-      for (const run of store.get(a)) {
-        const df = starts[run + 1] - starts[run];
-        if (df >= 2 && df <= maxDf) usable++;
-        if (df <= threshold) work += df;
-      }
-      if (usable >= 6 || own[a] < 3 || work > this.opts.pairBudgetPerDoc * 50) continue;
-      for (const run of store.get(a)) {
-        const from = starts[run], to = starts[run + 1];
-        if (to - from < 2 || to - from > threshold) continue;
-        for (let i = from; i < to; i++) {
-          const b = postings[i];
-          if (b !== a && counts[b]++ === 0) touched[touchedCount++] = b;
-        }
-      }
-      for (let x = 0; x < touchedCount; x++) {
-        const b = touched[x];
-        if (counts[b] >= Math.max(3, 0.3 * own[a])) pairs.add(a, b);
-        counts[b] = 0;
-      }
-      touchedCount = 0;
-    }
-    this.timing = { sortMs, runsMs, countMs: performance.now() - t };
   }
 }
