@@ -91,12 +91,25 @@ export async function rollUpMemberCounts(exec: Executor, tenantId: string): Prom
     group by c.ancestor_id`);
 }
 
-export async function listAncestors(exec: Executor, tenantId: string, id: string): Promise<Array<{ id: string; name: string; code: string; depth: number }>> {
+/** The ancestors of an org, top first, limited to those satisfying `scope` (a condition on o.id). */
+export async function listAncestors(exec: Executor, tenantId: string, id: string, scope: SQL): Promise<Array<{ id: string; name: string; code: string; depth: number }>> {
   return queryRows(exec, sql`
     select o.id, o.name, o.code, o.depth from org_closure c
     join orgs o on o.tenant_id = c.tenant_id and o.id = c.ancestor_id
-    where c.tenant_id = ${tenantId} and c.descendant_id = ${id}::uuid and c.depth > 0
+    where c.tenant_id = ${tenantId} and c.descendant_id = ${id}::uuid and c.depth > 0 and ${scope}
     order by o.depth`);
+}
+
+/** Of the given orgs, those not lying under another of them. */
+export async function outermostOf(exec: Executor, tenantId: string, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const list = sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `);
+  const rows = await queryRows<{ id: string }>(exec, sql`
+    select c.descendant_id as id from org_closure c
+    where c.tenant_id = ${tenantId} and c.descendant_id in (${list})
+    group by c.descendant_id
+    having count(*) filter (where c.depth > 0 and c.ancestor_id in (${list})) = 0`);
+  return rows.map((r) => r.id);
 }
 
 export async function insertOrg(exec: Executor, row: Omit<OrgRow, 'createdAt' | 'updatedAt' | 'path' | 'depth' | 'status' | 'dissolvedAt' | 'mergedIntoId' | 'nameKey'> & { parentPath: string | null; parentDepth: number | null }): Promise<OrgRow> {

@@ -16,17 +16,9 @@ export async function getOrg(db: Db, actor: Actor, id: string) {
   await requireAccess(db, actor, 'org.read', id);
   const [summary] = await repo.summarizeOrgs(db, actor.tenantId, { ids: [id] });
   if (!summary) throw new NotFoundError('org.not_found');
-  const ancestors = await repo.listAncestors(db, actor.tenantId, id);
-  const visibleAncestors = [];
-  for (const a of ancestors) {
-    // Breadcrumbs show only what the actor may open; a branch secretary's trail starts at the branch.
-    if (await canRead(db, actor, a.id)) visibleAncestors.push(a);
-  }
-  return { ...summary, ancestors: visibleAncestors };
-}
-
-async function canRead(db: Executor, actor: Actor, id: string): Promise<boolean> {
-  try { await requireAccess(db, actor, 'org.read', id); return true; } catch { return false; }
+  // Breadcrumbs show only what the actor may open; a branch secretary's trail starts at the branch.
+  const ancestors = await repo.listAncestors(db, actor.tenantId, id, orgScopeSql(actor, 'org.read', sql`o.id`));
+  return { ...summary, ancestors };
 }
 
 export async function listChildren(db: Db, actor: Actor, id: string) {
@@ -37,17 +29,9 @@ export async function listChildren(db: Db, actor: Actor, id: string) {
 /** The orgs an actor starts browsing from: the top of each subtree their roles cover. */
 export async function listScopeRoots(db: Db, actor: Actor) {
   const ids = scopeRoots(actor, 'org.read');
-  const rows = await repo.summarizeOrgs(db, actor.tenantId, { ids });
-  // Drop roots that lie inside another root of the same actor.
-  const result = [];
-  for (const row of rows) {
-    let nested = false;
-    for (const other of rows) {
-      if (other.id !== row.id && (await repo.isInSubtree(db, actor.tenantId, other.id, row.id))) nested = true;
-    }
-    if (!nested) result.push(row);
-  }
-  return result;
+  // Roots that lie inside another root of the same actor are reached through that one.
+  const outermost = await repo.outermostOf(db, actor.tenantId, ids);
+  return repo.summarizeOrgs(db, actor.tenantId, { ids: outermost });
 }
 
 export async function searchOrgs(db: Db, actor: Actor, q: string, limit = 20) {
