@@ -18,6 +18,10 @@ import { registerAuthRoutes, SESSION_COOKIE } from '../modules/auth/auth.routes.
 import { registerOrgRoutes } from '../modules/org/org.routes.js';
 import { registerMemberRoutes } from '../modules/members/members.routes.js';
 import { registerImportRoutes } from '../modules/members/imports.routes.js';
+import { registerCampaignRoutes } from '../modules/campaigns/campaigns.routes.js';
+import { registerMaterialRoutes } from '../modules/materials/materials.routes.js';
+import { registerConferenceRoutes } from '../modules/conferences/conferences.routes.js';
+import { registerAttendanceRoutes } from '../modules/conferences/attendance.routes.js';
 import type { AppConfig } from './config.js';
 
 declare module 'fastify' {
@@ -80,6 +84,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await registerOrgRoutes(app, deps);
   await registerMemberRoutes(app, deps);
   await registerImportRoutes(app, deps);
+  await registerCampaignRoutes(app, deps);
+  await registerMaterialRoutes(app, deps);
+  await registerConferenceRoutes(app, deps);
+  await registerAttendanceRoutes(app, deps);
 
   const webRoot = path.resolve(deps.config.webDist);
   if (fs.existsSync(path.join(webRoot, 'index.html'))) {

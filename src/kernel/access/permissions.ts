@@ -21,16 +21,28 @@ export const ACTIONS = [
   'member.manage',
   'member.export',
   'audit.read',
+  'campaign.read',
+  'campaign.manage',
+  'campaign.approve',
+  'material.manage',
+  'conference.manage',
+  'attendance.record',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
-  system_admin: ['org.read', 'org.manage', 'member.read', 'member.manage', 'member.export', 'audit.read'],
-  propaganda_officer: ['org.read', 'member.read', 'member.manage', 'member.export'],
-  committee_secretary: ['org.read', 'org.manage', 'member.read', 'member.export', 'audit.read'],
-  organization_officer: ['org.read', 'org.manage', 'member.read', 'member.read_sensitive', 'member.manage', 'member.export', 'audit.read'],
-  branch_committee: ['org.read', 'member.read', 'member.manage', 'member.export'],
-  inspection_officer: ['org.read', 'member.read', 'audit.read'],
+  system_admin: ['org.read', 'org.manage', 'member.read', 'member.manage', 'member.export', 'audit.read',
+    'campaign.read', 'campaign.manage', 'campaign.approve', 'material.manage', 'conference.manage', 'attendance.record'],
+  propaganda_officer: ['org.read', 'member.read', 'member.manage', 'member.export',
+    'campaign.read', 'campaign.manage', 'material.manage', 'conference.manage', 'attendance.record'],
+  committee_secretary: ['org.read', 'org.manage', 'member.read', 'member.export', 'audit.read',
+    'campaign.read', 'campaign.manage', 'campaign.approve', 'conference.manage', 'attendance.record'],
+  organization_officer: ['org.read', 'org.manage', 'member.read', 'member.read_sensitive', 'member.manage', 'member.export', 'audit.read',
+    'campaign.read'],
+  // A branch committee issues the branch's own plan, holds branch conferences and keeps attendance.
+  branch_committee: ['org.read', 'member.read', 'member.manage', 'member.export',
+    'campaign.read', 'campaign.manage', 'conference.manage', 'attendance.record'],
+  inspection_officer: ['org.read', 'member.read', 'audit.read', 'campaign.read'],
   member: [],
 };
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App as AntApp, Button, Drawer, Grid, Layout, Menu, Tooltip, Typography } from 'antd';
-import { ApartmentOutlined, IdcardOutlined, LogoutOutlined, MenuOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BookOutlined, CarryOutOutlined, IdcardOutlined, LogoutOutlined, MenuOutlined, TeamOutlined, UploadOutlined, WifiOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { hasAnyRole, isMemberOnly, MEMBER_MANAGER_ROLES, useLogout, useMe, type Me } from '../modules/auth/api';
 import { AppMark } from '../shared/ui/AppMark';
@@ -11,15 +11,18 @@ function navItems(me: Me) {
   const items = [
     { key: '/orgs', icon: <ApartmentOutlined />, label: <Link to="/orgs">{NAV.orgs}</Link> },
     { key: '/members', icon: <TeamOutlined />, label: <Link to="/members">{NAV.members}</Link> },
+    { key: '/campaigns', icon: <BookOutlined />, label: <Link to="/campaigns">{NAV.campaigns}</Link> },
   ];
+  if (hasAnyRole(me, ['committee_secretary'])) items.push({ key: '/bridge-points', icon: <WifiOutlined />, label: <Link to="/bridge-points">{NAV.bridgePoints}</Link> });
   if (hasAnyRole(me, MEMBER_MANAGER_ROLES)) items.push({ key: '/imports', icon: <UploadOutlined />, label: <Link to="/imports">{NAV.imports}</Link> });
+  if (me.memberId) items.push({ key: '/my-campaign', icon: <CarryOutOutlined />, label: <Link to="/my-campaign">{NAV.myCampaign}</Link> });
   if (me.memberId) items.push({ key: `/members/${me.memberId}`, icon: <IdcardOutlined />, label: <Link to={`/members/${me.memberId}`}>{NAV.me}</Link> });
   return items;
 }
 
 function selectedKey(pathname: string, me: Me): string {
   if (me.memberId && pathname === `/members/${me.memberId}`) return pathname;
-  return ['/orgs', '/members', '/imports'].find((k) => pathname.startsWith(k)) ?? '';
+  return ['/orgs', '/members', '/imports', '/campaigns', '/bridge-points', '/my-campaign'].find((k) => pathname.startsWith(k)) ?? '';
 }
 
 /** "Cán bộ Ban Tuyên giáo — Đảng bộ tỉnh Minh Sơn", one line per grant. */

@@ -12,6 +12,19 @@ const OrgTreePage = lazy(() => import('../modules/org/pages/OrgTreePage'));
 const MemberListPage = lazy(() => import('../modules/members/pages/MemberListPage'));
 const MemberPage = lazy(() => import('../modules/members/pages/MemberPage'));
 const ImportPage = lazy(() => import('../modules/imports/pages/ImportPage'));
+const CampaignListPage = lazy(() => import('../modules/campaigns/pages/CampaignListPage'));
+const CampaignPage = lazy(() => import('../modules/campaigns/pages/CampaignPage'));
+const PlanPage = lazy(() => import('../modules/campaigns/pages/PlanPage'));
+const MaterialsPage = lazy(() => import('../modules/materials/pages/MaterialsPage'));
+const MaterialPage = lazy(() => import('../modules/materials/pages/MaterialPage'));
+const ConferencesPage = lazy(() => import('../modules/conferences/pages/ConferencesPage'));
+const ConferencePage = lazy(() => import('../modules/conferences/pages/ConferencePage'));
+const MyBridgePointsPage = lazy(() => import('../modules/conferences/pages/MyBridgePointsPage'));
+const AttendancePage = lazy(() => import('../modules/attendance/pages/AttendancePage'));
+const CheckInPage = lazy(() => import('../modules/attendance/pages/CheckInPage'));
+const MakeupsPage = lazy(() => import('../modules/attendance/pages/MakeupsPage'));
+const CoveragePage = lazy(() => import('../modules/attendance/pages/CoveragePage'));
+const MyCampaignPage = lazy(() => import('../modules/attendance/pages/MyCampaignPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 const page = (node: ReactNode) => <Suspense fallback={<PageSpinner />}>{node}</Suspense>;
@@ -28,6 +41,19 @@ export const router = createBrowserRouter([
       { path: 'members/:id', element: page(<MemberPage />) },
       { path: 'imports', element: <RequireRole roles={MEMBER_MANAGER_ROLES}>{page(<ImportPage />)}</RequireRole> },
       { path: 'me', element: page(<HomeRedirect self />) },
+      { path: 'campaigns', element: page(<CampaignListPage />) },
+      { path: 'campaigns/:id', element: page(<CampaignPage />) },
+      { path: 'campaigns/:id/materials', element: page(<MaterialsPage />) },
+      { path: 'campaigns/:id/conferences', element: page(<ConferencesPage />) },
+      { path: 'campaigns/:id/makeups', element: page(<MakeupsPage />) },
+      { path: 'campaigns/:id/coverage', element: page(<CoveragePage />) },
+      { path: 'plans/:id', element: page(<PlanPage />) },
+      { path: 'materials/:id', element: page(<MaterialPage />) },
+      { path: 'conferences/:id', element: page(<ConferencePage />) },
+      { path: 'conferences/:id/attendance', element: page(<AttendancePage />) },
+      { path: 'conferences/:id/check-in', element: page(<CheckInPage />) },
+      { path: 'bridge-points', element: page(<MyBridgePointsPage />) },
+      { path: 'my-campaign', element: page(<MyCampaignPage />) },
       { path: '*', element: page(<NotFoundPage />) },
     ],
   },

@@ -15,6 +15,9 @@ export const NAV = {
   members: 'Đảng viên',
   imports: 'Nhập danh sách',
   me: 'Hồ sơ của tôi',
+  campaigns: 'Học tập Nghị quyết',
+  bridgePoints: 'Điểm cầu giám sát',
+  myCampaign: 'Học tập của tôi',
   logout: 'Đăng xuất',
   menu: 'Trình đơn',
 };

@@ -1,0 +1,5 @@
+import type { App, AppDeps } from '../../server/app.js';
+
+export async function registerMaterialRoutes(app: App, deps: AppDeps) {
+  void app; void deps;
+}

@@ -1,0 +1,38 @@
+import { Breadcrumb, Skeleton, Tabs, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate } from 'react-router';
+import { api } from '../../../shared/lib/http';
+
+export type CampaignTab = 'plans' | 'materials' | 'conferences' | 'makeups' | 'coverage';
+
+const TABS: Array<{ key: CampaignTab; label: string; path: string }> = [
+  { key: 'plans', label: 'Kế hoạch', path: '' },
+  { key: 'materials', label: 'Tài liệu', path: '/materials' },
+  { key: 'conferences', label: 'Hội nghị', path: '/conferences' },
+  { key: 'makeups', label: 'Học bù', path: '/makeups' },
+  { key: 'coverage', label: 'Tiến độ', path: '/coverage' },
+];
+
+interface CampaignHead { id: string; title: string; resolution: { id: string; title: string } }
+
+/** Title and tabs shared by every page of one campaign: plans, materials, conferences, make-up, progress. */
+export function CampaignNav({ campaignId, active }: { campaignId: string; active: CampaignTab }) {
+  const navigate = useNavigate();
+  const campaign = useQuery({ queryKey: ['campaign', campaignId], queryFn: () => api<CampaignHead>(`/api/campaigns/${campaignId}`) });
+  return (
+    <div className="qt-campaign-nav">
+      <Breadcrumb items={[{ title: <Link to="/campaigns">Học tập Nghị quyết</Link> }, { title: campaign.data?.title ?? '…' }]} />
+      {campaign.data ? (
+        <>
+          <Typography.Title level={3} style={{ marginTop: 8, marginBottom: 0 }}>{campaign.data.title}</Typography.Title>
+          <Typography.Text type="secondary">{campaign.data.resolution.title}</Typography.Text>
+        </>
+      ) : <Skeleton active paragraph={{ rows: 1 }} />}
+      <Tabs
+        activeKey={active}
+        items={TABS.map((t) => ({ key: t.key, label: t.label }))}
+        onChange={(key) => navigate(`/campaigns/${campaignId}${TABS.find((t) => t.key === key)!.path}`)}
+      />
+    </div>
+  );
+}
