@@ -163,9 +163,11 @@ describe('foundation flows in the browser', () => {
     await context.close();
   });
 
-  it('d) a member on a phone lands on their own page, in large text', async () => {
+  it('d) a member on a phone lands on their study page and opens their own record, in large text', async () => {
     const { context, page } = await newPage(browser, server.baseUrl, PHONE);
     await loginUi(page, 'dangvien');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/my-campaign');
+    await page.getByRole('link', { name: /Hồ sơ đảng viên của tôi/ }).click();
     await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/members\/[0-9a-f-]{36}$/);
     await page.getByTestId('member-page').waitFor();
     await page.getByText('Hồ sơ của tôi').waitFor();
@@ -178,9 +180,9 @@ describe('foundation flows in the browser', () => {
     await shot(page, '09-phone-member-page', false);
     await shot(page, '10-phone-member-page-full');
 
-    // Anything else sends them back to their own page.
+    // Anything else sends them back to their own study page.
     await page.goto('/orgs');
-    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/members\//);
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/my-campaign');
     await context.close();
   });
 });

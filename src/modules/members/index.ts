@@ -1,3 +1,3 @@
 export * as membersService from './members.service.js';
-export { countActiveMembers, reassignBranch } from './members.repository.js';
+export { audienceMembersSql, countActiveMembers, findMember, reassignBranch, type StudyAudience } from './members.repository.js';
 export * from './members.fields.js';

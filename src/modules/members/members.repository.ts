@@ -98,3 +98,21 @@ export async function reassignBranch(exec: Executor, tenantId: string, fromBranc
   await exec.execute(sql`update members set branch_id = ${toBranchId}::uuid, updated_at = now()
     where tenant_id = ${tenantId} and branch_id = ${fromBranchId}::uuid and left_at is null`);
 }
+
+/** Who a study event reaches: every member of a subtree, or its key cadres; exempt members only on request. */
+export type StudyAudience = 'all_members' | 'key_cadres';
+
+/**
+ * `select id, branch_id from members …` for the active members of `orgId`'s subtree in the audience:
+ * the one definition other modules (conferences, coverage) use instead of reading the table themselves.
+ */
+export function audienceMembersSql(tenantId: string, orgId: string, opts: { audience: StudyAudience; includeExempt: boolean }): SQL {
+  const parts = [
+    sql`m.tenant_id = ${tenantId}`,
+    sql`m.left_at is null`,
+    sql`m.branch_id in (select descendant_id from org_closure where tenant_id = ${tenantId} and ancestor_id = ${orgId}::uuid)`,
+  ];
+  if (!opts.includeExempt) parts.push(sql`not m.is_exempt`);
+  if (opts.audience === 'key_cadres') parts.push(sql`(m.is_committee_member or m.is_head_of_unit or coalesce(m.party_position, '') <> '')`);
+  return sql`select m.id, m.branch_id from members m where ${sql.join(parts, sql` and `)}`;
+}

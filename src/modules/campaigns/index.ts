@@ -1,0 +1,95 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Actor } from '../../kernel/access/actor.js';
+import { queryRows, type Executor } from '../../kernel/db/client.js';
+import { NotFoundError } from '../../kernel/errors/app-error.js';
+import { isReachable } from './campaigns.access.js';
+import { limitsFromChain } from './campaigns.deadlines.js';
+import { campaignPlans, campaigns, type LevelDeadline, type PlanContentItem } from './campaigns.table.js';
+import { todayInVietnam } from './campaigns.service.js';
+import * as plans from './plans.repository.js';
+import { flagsOf } from './plans.status.js';
+
+/** What other modules (materials, conferences, attendance, reports) may use of campaigns and plans. */
+
+export type { LevelDeadline, PlanContentItem };
+export { reachableSql as campaignReachableSql, homeOrgIds as campaignHomeOrgIds } from './campaigns.access.js';
+export { formatVnDate } from './campaigns.deadlines.js';
+
+export interface CampaignBrief { id: string; title: string; orgId: string; resolutionId: string; status: string }
+
+export async function getCampaignBrief(exec: Executor, tenantId: string, campaignId: string): Promise<CampaignBrief | null> {
+  const [row] = await exec.select({ id: campaigns.id, title: campaigns.title, orgId: campaigns.orgId, resolutionId: campaigns.resolutionId, status: campaigns.status })
+    .from(campaigns).where(and(eq(campaigns.tenantId, tenantId), eq(campaigns.id, campaignId)));
+  return row ?? null;
+}
+
+/**
+ * The campaign if the actor takes part in it: they may read campaigns somewhere in its org's subtree,
+ * or belong to a branch inside it. Otherwise 404 `campaign.not_found`.
+ */
+export async function requireCampaignAccess(exec: Executor, actor: Actor, campaignId: string): Promise<CampaignBrief> {
+  const campaign = await getCampaignBrief(exec, actor.tenantId, campaignId);
+  if (!campaign || !(await isReachable(exec, actor, campaign.orgId))) throw new NotFoundError('campaign.not_found', `campaign ${campaignId}`);
+  return campaign;
+}
+
+/** Whether the actor may see things of a campaign that belong to `orgId` (its subtree meets their scope). */
+export { isReachable as isCampaignOrgReachable } from './campaigns.access.js';
+
+export interface GoverningPlan {
+  id: string; orgId: string; number: string | null; issuedOn: string | null; title: string;
+  contents: PlanContentItem[]; attendees: string; reflectionWriters: string; includeExempt: boolean;
+  /** The plan's own deadlines completed with those of the plans above it. */
+  levelDeadlines: LevelDeadline[]; reflectionsBy: string | null; reportBy: string | null; actionProgramBy: string | null;
+}
+
+/** The issued plan that governs an org: its own, else the nearest issued one above it; null if none. */
+export async function governingPlan(exec: Executor, tenantId: string, campaignId: string, orgId: string): Promise<GoverningPlan | null> {
+  const plan = await plans.nearestIssuedPlan(exec, { tenantId, campaignId, orgId, self: true });
+  if (!plan) return null;
+  const chain = [plan, ...(await plans.upperChain(exec, tenantId, plan.id))];
+  const effective = limitsFromChain(chain);
+  return {
+    id: plan.id, orgId: plan.orgId, number: plan.number, issuedOn: plan.issuedOn, title: plan.title,
+    contents: plan.contents, attendees: plan.attendees, reflectionWriters: plan.reflectionWriters, includeExempt: plan.includeExempt,
+    ...effective,
+  };
+}
+
+/**
+ * By when the org must hold its conferences: `conferencesBy` for the org's level in the governing plan
+ * (own issued plan first, else the nearest issued above). `deadline` is null when that plan sets none;
+ * the result is null when no issued plan governs the org.
+ */
+export async function conferenceDeadlineFor(exec: Executor, tenantId: string, campaignId: string, orgId: string): Promise<{ deadline: string | null; planId: string } | null> {
+  const plan = await governingPlan(exec, tenantId, campaignId, orgId);
+  if (!plan) return null;
+  const levelId = await orgLevelId(exec, tenantId, orgId);
+  const deadline = plan.levelDeadlines.find((d) => d.levelId === levelId)?.conferencesBy ?? null;
+  return { deadline, planId: plan.id };
+}
+
+async function orgLevelId(exec: Executor, tenantId: string, orgId: string): Promise<string | null> {
+  const [row] = await queryRows<{ levelId: string }>(exec, sql`select level_id as "levelId" from orgs where tenant_id = ${tenantId} and id = ${orgId}::uuid`);
+  return row?.levelId ?? null;
+}
+
+/** Whether exempt members (miễn sinh hoạt) are invited: the campaign root plan's setting. */
+export async function includeExempt(exec: Executor, tenantId: string, campaignId: string): Promise<boolean> {
+  const [row] = await exec.select({ includeExempt: campaignPlans.includeExempt }).from(campaignPlans).where(and(
+    eq(campaignPlans.tenantId, tenantId), eq(campaignPlans.campaignId, campaignId), isNull(campaignPlans.parentPlanId)));
+  return row?.includeExempt ?? false;
+}
+
+export interface PlanStatusOfOrg { required: boolean; issued: boolean; issuedOn: string | null; dueBy: string | null; late: boolean }
+
+/**
+ * For each org: whether it owes a plan (its level has a planBy in the nearest issued plan above), has
+ * issued one, when, by when it had to, and whether it is late. One query whatever the number of orgs.
+ */
+export async function planStatuses(exec: Executor, tenantId: string, campaignId: string, orgIds: string[], today = todayInVietnam()): Promise<Map<string, PlanStatusOfOrg>> {
+  const rows = await flagsOf(exec, { tenantId, campaignId, today }, [...new Set(orgIds)]);
+  return new Map(rows.map((r) => [r.orgId, {
+    required: r.required, issued: r.issued, issuedOn: r.status === 'issued' ? r.issuedOn : null, dueBy: r.dueBy, late: r.late,
+  }]));
+}

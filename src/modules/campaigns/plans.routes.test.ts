@@ -1,0 +1,114 @@
+import { sql } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { describeApp } from '../../../test/harness.js';
+import { queryRows } from '../../kernel/db/client.js';
+import { formatVnDate } from './campaigns.deadlines.js';
+import { day, provinceWithCampaign, userCookie } from './campaigns.fixtures.js';
+import { conferenceDeadlineFor, governingPlan, includeExempt, planStatuses } from './index.js';
+
+describeApp('campaign plans', (ctx) => {
+  it('goes draft → approved → issued once, even when approved twice at the same time', async () => {
+    const { p, officer, secretary, rootPlanId, post, patch } = await provinceWithCampaign(ctx);
+    expect((await post(`/api/plans/${rootPlanId}/approve`, officer)).statusCode).toBe(403); // a propaganda officer does not approve
+    const both = await Promise.all([post(`/api/plans/${rootPlanId}/approve`, secretary), post(`/api/plans/${rootPlanId}/approve`, secretary)]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(both.find((r) => r.statusCode === 409)!.json().code).toBe('plan.state');
+    const approvals = await queryRows(ctx.db, sql`select 1 from audit_log where tenant_id = ${p.tenantId} and action = 'plan.approve' and entity_id = ${rootPlanId}::uuid`);
+    expect(approvals).toHaveLength(1);
+
+    expect((await patch(`/api/plans/${rootPlanId}`, officer, { purpose: 'Sửa sau khi duyệt' })).json().code).toBe('plan.state');
+    const missing = await post(`/api/plans/${rootPlanId}/issue`, officer, { number: ' ', issuedOn: null });
+    expect(missing.statusCode).toBe(422);
+    expect(missing.json()).toMatchObject({ code: 'plan.number_required', errors: [{ path: 'number' }, { path: 'issuedOn' }] });
+    const issued = await post(`/api/plans/${rootPlanId}/issue`, officer, { number: '03-KH/TU', issuedOn: day(-15) });
+    expect(issued.json()).toMatchObject({ status: 'issued', number: '03-KH/TU', issuedOn: day(-15), abilities: { edit: false, issue: false } });
+    expect((await post(`/api/plans/${rootPlanId}/issue`, officer, { number: '04-KH/TU', issuedOn: day(-1) })).statusCode).toBe(409);
+  });
+
+  it('a commune builds its plan inside the province\'s: inherited contents, no later deadline, own additions', async () => {
+    const c = await provinceWithCampaign(ctx);
+    const commune = await userCookie(ctx, c.p.tenantId, [{ role: 'committee_secretary', orgId: c.p.communes[0] }]);
+    const early = await c.post(`/api/campaigns/${c.campaignId}/plans`, commune, { orgId: c.p.communes[0] });
+    expect(early.json().code).toBe('plan.parent_missing');
+    await c.issue(c.rootPlanId, c.secretary, c.officer, '03-KH/TU', day(-15));
+
+    const created = await c.post(`/api/campaigns/${c.campaignId}/plans`, commune, { orgId: c.p.communes[0] });
+    expect(created.statusCode, created.body).toBe(201);
+    const plan = created.json();
+    expect(plan).toMatchObject({ status: 'draft', parentPlan: { id: c.rootPlanId, number: '03-KH/TU' }, levelDeadlines: c.deadlines.levelDeadlines, reflectionsBy: c.deadlines.reflectionsBy });
+    expect(plan.contents).toEqual(c.contents.map((x) => ({ ...x, fromPlanId: c.rootPlanId })));
+    expect(plan.limits.levelDeadlines).toEqual(c.deadlines.levelDeadlines);
+    expect((await c.post(`/api/campaigns/${c.campaignId}/plans`, commune, { orgId: c.p.communes[0] })).json().code).toBe('plan.exists');
+    expect((await c.post(`/api/campaigns/${c.campaignId}/plans`, commune, { orgId: c.p.communes[1] })).statusCode).toBe(404);
+
+    const tooLate = structuredClone(c.deadlines.levelDeadlines);
+    tooLate[2].conferencesBy = day(28);
+    const refused = await c.patch(`/api/plans/${plan.id}`, commune, { levelDeadlines: tooLate });
+    expect(refused.statusCode).toBe(422);
+    const message = `Thời hạn tổ chức hội nghị cấp Chi bộ (${formatVnDate(day(28))}) muộn hơn thời hạn kế hoạch cấp trên cho phép (${formatVnDate(day(25))})`;
+    expect(refused.json()).toMatchObject({ code: 'plan.deadline_late', title: message, errors: [{ path: 'levelDeadlines.2.conferencesBy', message }] });
+
+    const dropped = await c.patch(`/api/plans/${plan.id}`, commune, { contents: plan.contents.slice(1) });
+    expect(dropped.json().code).toBe('plan.inherited_content');
+    const disorder = await c.patch(`/api/plans/${plan.id}`, commune, { reflectionsBy: day(24) });
+    expect(disorder.json()).toMatchObject({ code: 'plan.deadline_order', errors: [{ path: 'reflectionsBy' }] });
+
+    const earlier = structuredClone(c.deadlines.levelDeadlines);
+    earlier[2].conferencesBy = day(18);
+    const own = { text: 'Nghị quyết Đại hội Đảng bộ xã nhiệm kỳ 2025-2030', fromPlanId: null };
+    const ok = await c.patch(`/api/plans/${plan.id}`, commune, { levelDeadlines: earlier, contents: [...plan.contents, own], reflectionsBy: null });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().levelDeadlines[2].conferencesBy).toBe(day(18));
+    expect(ok.json().reflectionsBy).toBe(c.deadlines.reflectionsBy); // left open: the province's applies
+    expect(ok.json().contents).toHaveLength(3);
+
+    await c.issue(plan.id, commune, commune, '05-KH/ĐU', day(-10));
+    const tenant = c.p.tenantId;
+    expect(await conferenceDeadlineFor(ctx.db, tenant, c.campaignId, c.p.branches[0])).toEqual({ deadline: day(18), planId: plan.id });
+    expect(await conferenceDeadlineFor(ctx.db, tenant, c.campaignId, c.p.branches[4])).toEqual({ deadline: day(25), planId: c.rootPlanId });
+    expect(await conferenceDeadlineFor(ctx.db, tenant, c.campaignId, c.p.communes[0])).toEqual({ deadline: day(20), planId: plan.id });
+    expect((await governingPlan(ctx.db, tenant, c.campaignId, c.p.grassroots[1]))?.id).toBe(plan.id);
+    expect(await includeExempt(ctx.db, tenant, c.campaignId)).toBe(false);
+  });
+
+  it('shows the cascade: who issued, who is late, with counts over each subtree', async () => {
+    const c = await provinceWithCampaign(ctx);
+    await c.issue(c.rootPlanId, c.secretary, c.officer, '03-KH/TU', day(-15));
+    const commune = await userCookie(ctx, c.p.tenantId, [{ role: 'committee_secretary', orgId: c.p.communes[0] }]);
+    const communePlan = (await c.post(`/api/campaigns/${c.campaignId}/plans`, commune, { orgId: c.p.communes[0] })).json();
+    await c.issue(communePlan.id, commune, commune, '05-KH/ĐU', day(-10)); // on the day: not late
+    const grassroots = await userCookie(ctx, c.p.tenantId, [{ role: 'committee_secretary', orgId: c.p.grassroots[0] }]);
+    const gPlan = (await c.post(`/api/campaigns/${c.campaignId}/plans`, grassroots, { orgId: c.p.grassroots[0] })).json();
+    expect(gPlan.parentPlan.id).toBe(communePlan.id);
+    expect(gPlan.contents.map((x: { fromPlanId: string }) => x.fromPlanId)).toEqual([c.rootPlanId, c.rootPlanId]);
+    await c.issue(gPlan.id, grassroots, grassroots, '02-KH/ĐU', day(0)); // due 3 days ago: late
+
+    const top = await c.get(`/api/campaigns/${c.campaignId}/plans`, c.officer);
+    expect(top.statusCode, top.body).toBe(200);
+    const view = top.json();
+    expect(view.org.id).toBe(c.p.rootId);
+    expect(view.plan).toMatchObject({ id: c.rootPlanId, status: 'issued' });
+    expect(view.children).toMatchObject([
+      { orgId: c.p.communes[0], plan: { status: 'issued', number: '05-KH/ĐU' }, required: true, dueBy: day(-10), late: false, below: { required: 2, issued: 1, late: 2 } },
+      { orgId: c.p.communes[1], plan: null, required: true, dueBy: day(-10), late: true, below: { required: 2, issued: 0, late: 2 } },
+    ]);
+    expect(view.totals).toEqual({ required: 6, issued: 2, late: 5 });
+
+    const drill = (await c.get(`/api/campaigns/${c.campaignId}/plans?parentOrgId=${c.p.communes[0]}`, c.officer)).json();
+    expect(drill.trail.map((t: { id: string }) => t.id)).toEqual([c.p.rootId, c.p.communes[0]]);
+    expect(drill.children.map((x: { late: boolean; plan: unknown }) => [x.late, !!x.plan])).toEqual([[true, true], [true, false]]);
+    expect(drill.children[0].below).toEqual({ required: 0, issued: 0, late: 0 }); // branches owe no plan
+
+    const statuses = await planStatuses(ctx.db, c.p.tenantId, c.campaignId, [c.p.communes[0], c.p.communes[1], c.p.grassroots[0], c.p.branches[0]]);
+    expect(statuses.get(c.p.communes[0])).toEqual({ required: true, issued: true, issuedOn: day(-10), dueBy: day(-10), late: false });
+    expect(statuses.get(c.p.grassroots[0])).toEqual({ required: true, issued: true, issuedOn: day(0), dueBy: day(-3), late: true });
+    expect(statuses.get(c.p.branches[0])).toMatchObject({ required: false, late: false });
+
+    // The commune's own view starts at the commune and offers nothing above it.
+    const own = (await c.get(`/api/campaigns/${c.campaignId}/plans`, commune)).json();
+    expect(own.org.id).toBe(c.p.communes[0]);
+    expect(own.trail.map((t: { id: string }) => t.id)).toEqual([c.p.communes[0]]);
+    const g1 = await userCookie(ctx, c.p.tenantId, [{ role: 'propaganda_officer', orgId: c.p.grassroots[1] }]);
+    expect((await c.get(`/api/campaigns/${c.campaignId}/plans`, g1)).json()).toMatchObject({ canCreatePlan: true, governingPlanId: communePlan.id });
+  });
+});

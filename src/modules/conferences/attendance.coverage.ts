@@ -1,0 +1,72 @@
+import { sql } from 'drizzle-orm';
+import type { Actor } from '../../kernel/access/actor.js';
+import { requireAccess } from '../../kernel/access/policy.js';
+import { queryRows, type Db } from '../../kernel/db/client.js';
+import { NotFoundError, RuleViolationError } from '../../kernel/errors/app-error.js';
+import { getCampaignBrief, includeExempt, planStatuses } from '../campaigns/index.js';
+
+export interface CoverageCounts { covered: number; invited: number; attended: number; madeUp: number }
+export interface CoverageRow extends CoverageCounts {
+  orgId: string; orgName: string; orgCode: string; isLeaf: boolean;
+  planRequired: boolean; planIssued: boolean; planIssuedOn: string | null; planDueBy: string | null; planLate: boolean;
+}
+
+/**
+ * How far a campaign has reached under one org, per child org: members the plan covers (active, and
+ * not exempt unless the plan includes them), invited, attended, made up (absent but studied at a
+ * make-up, counted apart from attended), and whether the child issued its plan in time. Counted per
+ * branch once, then summed over the closure table (ARCHITECTURE.md "Roll-ups").
+ */
+export async function campaignCoverage(db: Db, actor: Actor, campaignId: string, orgId?: string) {
+  const campaign = await getCampaignBrief(db, actor.tenantId, campaignId);
+  if (!campaign) throw new NotFoundError('campaign.not_found');
+  const target = orgId ?? campaign.orgId;
+  await requireAccess(db, actor, 'campaign.read', target);
+  const inside = await queryRows<{ ok: number }>(db, sql`select 1 as ok from org_closure
+    where tenant_id = ${actor.tenantId} and ancestor_id = ${campaign.orgId}::uuid and descendant_id = ${target}::uuid`);
+  if (inside.length === 0) throw new RuleViolationError('plan.outside_campaign', `org ${target} outside campaign ${campaignId}`);
+  const exempt = await includeExempt(db, actor.tenantId, campaignId);
+  const rows = await queryRows<Record<string, unknown>>(db, coverageSql(actor.tenantId, campaignId, target, exempt));
+  const total = rows.find((r) => r.org_id === target);
+  const children = rows.filter((r) => r.org_id !== target);
+  const plans = await planStatuses(db, actor.tenantId, campaignId, children.map((r) => r.org_id as string));
+  return {
+    campaignId, orgId: target,
+    total: total ? counts(total) : { covered: 0, invited: 0, attended: 0, madeUp: 0 },
+    children: children.map((r): CoverageRow => {
+      const plan = plans.get(r.org_id as string);
+      return {
+        orgId: r.org_id as string, orgName: r.name as string, orgCode: r.code as string, isLeaf: !!r.is_leaf, ...counts(r),
+        planRequired: plan?.required ?? false, planIssued: plan?.issued ?? false, planIssuedOn: plan?.issuedOn ?? null,
+        planDueBy: plan?.dueBy ?? null, planLate: plan?.late ?? false,
+      };
+    }),
+  };
+}
+
+const counts = (r: Record<string, unknown>): CoverageCounts => ({
+  covered: Number(r.covered ?? 0), invited: Number(r.invited ?? 0), attended: Number(r.attended ?? 0), madeUp: Number(r.made_up ?? 0),
+});
+
+function coverageSql(tenantId: string, campaignId: string, target: string, withExempt: boolean) {
+  return sql`with per_branch as (
+      select m.branch_id, count(*) as covered, count(p.invited_at) as invited, count(p.attended_at) as attended,
+        count(*) filter (where p.attended_at is null and p.made_up_at is not null) as made_up
+      from members m
+      left join campaign_participants p on p.tenant_id = m.tenant_id and p.campaign_id = ${campaignId}::uuid and p.member_id = m.id
+      where m.tenant_id = ${tenantId} and m.left_at is null and (${withExempt} or not m.is_exempt)
+        and m.branch_id in (select descendant_id from org_closure where tenant_id = ${tenantId} and ancestor_id = ${target}::uuid)
+      group by m.branch_id),
+    heads as (
+      select o.id, o.name, o.code from orgs o
+      where o.tenant_id = ${tenantId} and (o.id = ${target}::uuid or (o.parent_id = ${target}::uuid and o.status = 'active')))
+    select h.id as org_id, h.name, h.code,
+      not exists (select 1 from orgs k where k.tenant_id = ${tenantId} and k.parent_id = h.id and k.status = 'active') as is_leaf,
+      coalesce(sum(b.covered), 0)::int as covered, coalesce(sum(b.invited), 0)::int as invited,
+      coalesce(sum(b.attended), 0)::int as attended, coalesce(sum(b.made_up), 0)::int as made_up
+    from heads h
+    join org_closure c on c.tenant_id = ${tenantId} and c.ancestor_id = h.id
+    left join per_branch b on b.branch_id = c.descendant_id
+    group by h.id, h.name, h.code
+    order by h.name`;
+}

@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { queryRows, type Executor } from '../../kernel/db/client.js';
+import { newId } from '../../kernel/db/columns.js';
+import { conferences, invitations } from './conferences.table.js';
+
+export type ConferenceRow = typeof conferences.$inferSelect;
+export type InvitationRow = typeof invitations.$inferSelect;
+
+/** A uuid list as one parameter (no limit on its length, unlike one parameter per element). */
+export const uuidArray = (ids: readonly string[]) => sql`string_to_array(${ids.join(',')}, ',')::uuid[]`;
+
+/** 128 random bits, URL-safe: what the invitee's QR code carries. */
+export const newQrToken = () => randomBytes(16).toString('base64url');
+
+export async function findConference(exec: Executor, tenantId: string, id: string): Promise<ConferenceRow | null> {
+  const [row] = await exec.select().from(conferences).where(and(eq(conferences.tenantId, tenantId), eq(conferences.id, id)));
+  return row ?? null;
+}
+
+export async function lockConference(exec: Executor, tenantId: string, id: string): Promise<ConferenceRow | null> {
+  const [row] = await exec.select().from(conferences).where(and(eq(conferences.tenantId, tenantId), eq(conferences.id, id))).for('update');
+  return row ?? null;
+}
+
+export async function findInvitation(exec: Executor, tenantId: string, id: string): Promise<InvitationRow | null> {
+  const [row] = await exec.select().from(invitations).where(and(eq(invitations.tenantId, tenantId), eq(invitations.id, id)));
+  return row ?? null;
+}
+
+export async function findInvitationByToken(exec: Executor, tenantId: string, conferenceId: string, token: string): Promise<InvitationRow | null> {
+  const [row] = await exec.select().from(invitations)
+    .where(and(eq(invitations.tenantId, tenantId), eq(invitations.conferenceId, conferenceId), eq(invitations.qrToken, token)));
+  return row ?? null;
+}
+
+export interface NewMemberInvitee { memberId: string; branchId: string }
+
+/** Bulk insert of member invitations, 5,000 rows a statement; an invitee already there is kept as is. */
+export async function insertMemberInvitations(
+  exec: Executor, conf: ConferenceRow, invitees: readonly NewMemberInvitee[],
+): Promise<string[]> {
+  const added: string[] = [];
+  for (let i = 0; i < invitees.length; i += 5000) {
+    const batch = invitees.slice(i, i + 5000).map((m) => ({ id: newId(), member_id: m.memberId, branch_id: m.branchId, qr_token: newQrToken() }));
+    const rows = await queryRows<{ member_id: string }>(exec, sql`insert into conference_invitations
+        (tenant_id, id, conference_id, campaign_id, member_id, branch_id, qr_token)
+      select ${conf.tenantId}, x.id, ${conf.id}, ${conf.campaignId}, x.member_id, x.branch_id, x.qr_token
+      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as x(id uuid, member_id uuid, branch_id uuid, qr_token text)
+      on conflict do nothing
+      returning member_id`);
+    added.push(...rows.map((r) => r.member_id));
+  }
+  return added;
+}
+
+/**
+ * Recomputes the campaign's participation rows of these members from their invitations and make-ups:
+ * invited when any invitation exists, attended at the first check-in, made up at the first confirmed
+ * make-up. Derived, so it cannot drift from the evidence it summarizes.
+ */
+export async function refreshParticipants(exec: Executor, tenantId: string, campaignId: string, memberIds: readonly string[]) {
+  if (memberIds.length === 0) return;
+  for (let i = 0; i < memberIds.length; i += 20000) {
+    const ids = uuidArray(memberIds.slice(i, i + 20000));
+    await exec.execute(sql`delete from campaign_participants p where p.tenant_id = ${tenantId} and p.campaign_id = ${campaignId}
+      and p.member_id = any(${ids}) and not exists (select 1 from conference_invitations i
+        where i.tenant_id = p.tenant_id and i.campaign_id = p.campaign_id and i.member_id = p.member_id)`);
+    await exec.execute(sql`insert into campaign_participants (tenant_id, campaign_id, member_id, branch_id, invited_at, attended_at, made_up_at)
+      select ${tenantId}, ${campaignId}, i.member_id, (array_agg(i.branch_id order by i.created_at desc))[1], min(i.created_at),
+        min(i.checked_in_at) filter (where i.status = 'present'),
+        (select min(k.confirmed_at) from makeups k where k.tenant_id = ${tenantId} and k.campaign_id = ${campaignId}
+           and k.member_id = i.member_id and k.status = 'completed')
+      from conference_invitations i
+      where i.tenant_id = ${tenantId} and i.campaign_id = ${campaignId} and i.member_id = any(${ids})
+      group by i.member_id
+      on conflict (tenant_id, campaign_id, member_id) do update set branch_id = excluded.branch_id,
+        invited_at = excluded.invited_at, attended_at = excluded.attended_at, made_up_at = excluded.made_up_at`);
+  }
+}
+
+/**
+ * Puts every invitee in their session (the one listing their branch, else the first) and at their
+ * bridge point (the one whose unit is the nearest ancestor of their branch). Touches changed rows only.
+ */
+export async function assignPlaces(exec: Executor, tenantId: string, conferenceId: string) {
+  await exec.execute(sql`with target as (
+      select i.id,
+        coalesce(
+          (select s.id from conference_sessions s where s.tenant_id = i.tenant_id and s.conference_id = i.conference_id
+             and i.branch_id = any(s.branch_ids) order by s.seq limit 1),
+          (select s.id from conference_sessions s where s.tenant_id = i.tenant_id and s.conference_id = i.conference_id
+             order by s.seq limit 1)) as session_id,
+        (select u.bridge_point_id from bridge_point_units u
+           join bridge_points b on b.tenant_id = u.tenant_id and b.id = u.bridge_point_id
+           join org_closure c on c.tenant_id = u.tenant_id and c.ancestor_id = u.org_id and c.descendant_id = i.branch_id
+           where b.conference_id = i.conference_id order by c.depth limit 1) as bridge_point_id
+      from conference_invitations i where i.tenant_id = ${tenantId} and i.conference_id = ${conferenceId})
+    update conference_invitations i set session_id = t.session_id, bridge_point_id = t.bridge_point_id
+    from target t where i.tenant_id = ${tenantId} and i.id = t.id
+      and (i.session_id is distinct from t.session_id or i.bridge_point_id is distinct from t.bridge_point_id)`);
+}
