@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: seeds 500,000 members in ~10,000 orgs on PostgreSQL and on PGlite, then times the
  * full-tree roll-up (closure table) against a single recursive CTE and a naive recursive query per org,
- * a member search page, and a 50,000-row member import. Prints medians and p95; not a test.
+ * a member search page, and a 50,000-row member import; then, on the same database, the campaign
+ * benchmarks of bench/campaign-bench.ts (coverage, QR check-in bursts). Prints medians and p95; not a test.
  *
- * BENCH_MEMBERS, BENCH_ENGINES=postgres,pglite and BENCH_PG_URL override the defaults.
+ * BENCH_MEMBERS, BENCH_ENGINES=postgres,pglite and BENCH_PG_URL override the defaults; BENCH_KEEP_DB=1 keeps
+ * the PostgreSQL database afterwards, BENCH_EXPLAIN=1 prints the coverage query's plan.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +22,7 @@ import { rollUpMemberCounts } from '../src/modules/org/org.repository.js';
 import { parseMemberSheet } from '../src/modules/members/members.import-parse.js';
 import { importParsedSheet } from '../src/modules/members/members.import.js';
 import { buildLargeSheet } from '../test/fixtures/member-sheets.js';
+import { benchCampaign } from './campaign-bench.js';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 500_000);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',') as Engine[];
@@ -42,7 +45,12 @@ async function openEngine(engine: Engine): Promise<{ database: Database; cleanup
     await admin.connect();
     await admin.query(`create database ${name}`);
     const database = await openDatabase({ databaseUrl: PG_ADMIN.replace(/\/[^/]*$/, `/${name}`) });
-    return { database, cleanup: async () => { await database.close(); await admin.query(`drop database ${name} with (force)`); await admin.end(); } };
+    const keep = !!process.env.BENCH_KEEP_DB; // leave the database for EXPLAIN and experiments afterwards
+    return { database, cleanup: async () => {
+      await database.close();
+      if (keep) console.log(`  database ${name} kept (BENCH_KEEP_DB)`); else await admin.query(`drop database ${name} with (force)`);
+      await admin.end();
+    } };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qt-bench-'));
   const database = await openDatabase({ dataDir: dir });
@@ -56,7 +64,9 @@ async function benchEngine(engine: Engine, sheet: Buffer) {
   try {
     await migrate(db);
     let t = performance.now();
-    const seeded = await seedDemo(db, { members: MEMBERS, seed: 1, shape: 'current' });
+    // Members and orgs only: campaign-bench.ts builds its own campaign at full scale, and the seed time
+    // stays comparable with earlier runs.
+    const seeded = await seedDemo(db, { members: MEMBERS, seed: 1, shape: 'current', campaign: false });
     out.seedSeconds = +((performance.now() - t) / 1000).toFixed(1);
     out.orgs = seeded.orgs;
     out.members = seeded.members;
@@ -116,6 +126,8 @@ async function benchEngine(engine: Engine, sheet: Buffer) {
     const again = await importParsedSheet(db, actor, { target, parsed, dryRun: false, fileName: 'bench.xlsx' });
     out.reimportUnchangedSeconds = +((performance.now() - t) / 1000).toFixed(2);
     if (again.updated !== result.rows) throw new Error('re-import did not match every row');
+
+    await benchCampaign(db, engine, seeded.tenantId, root, out);
   } finally {
     await cleanup();
   }
@@ -125,7 +137,7 @@ async function benchEngine(engine: Engine, sheet: Buffer) {
 async function main() {
   console.log(`Quán Triệt benchmark: ${MEMBERS.toLocaleString('en')} members, engines ${ENGINES.join(', ')}, ${os.cpus().length} cores, node ${process.version}`);
   const sheet = await buildLargeSheet(50_000);
-  const results = [];
+  const results: Array<Record<string, string | number>> = [];
   for (const engine of ENGINES) {
     console.log(`\n[${engine}] seeding and measuring...`);
     const r = await benchEngine(engine, sheet);
@@ -134,7 +146,8 @@ async function main() {
   }
   const file = path.join(import.meta.dirname, 'last-run.json');
   fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), members: MEMBERS, results }, null, 2));
-  console.log(`\nWritten to ${file}; the figures that matter: roll-up p95 ${results.map((r) => `${r.engine} ${ms(Number(r.rollupP95Ms))}`).join(', ')}`);
+  const each = (key: string) => results.map((r) => `${r.engine} ${ms(Number(r[key]))}`).join(', ');
+  console.log(`\nWritten to ${file}; the figures that matter: roll-up p95 ${each('rollupP95Ms')}; coverage p95 ${each('coverageRootP95Ms')}; check-in p99 ${each('checkinBurstP99Ms')}`);
 }
 
 main().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });

@@ -82,10 +82,11 @@ export async function startServer({ members = 2000 } = {}): Promise<TestServer> 
   return { baseUrl, stop, log: () => output };
 }
 
-export function launchBrowser(): Promise<Browser> {
+/** Debian's chromium, headless; `extraArgs` e.g. a fake camera for the QR scanner. */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.QT_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
   });
 }
 

@@ -7,6 +7,7 @@ import { authService } from '../../modules/auth/index.js';
 import { searchKey } from '../../text/index.js';
 import { tenants } from '../../kernel/db/schema.js';
 import { demoAccountsPlan, generateDemoProvince, type DemoProvince } from './demo-generate.js';
+import { seedDemoCampaign } from './demo-campaign.js';
 
 export const DEMO_PASSWORD = authService.DEMO_PASSWORD;
 
@@ -18,7 +19,7 @@ export function demoId(seed: number, key: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-export interface SeedOptions { members: number; seed: number; shape: 'current' | 'legacy' }
+export interface SeedOptions { members: number; seed: number; shape: 'current' | 'legacy'; /** Adds the study campaign in progress (default true). */ campaign?: boolean }
 
 export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ tenantId: string; orgs: number; members: number; accounts: DemoAccount[] }> {
   const province = generateDemoProvince(opts);
@@ -78,6 +79,16 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ tenantId: s
   await db.execute(sql`vacuum analyze members`);
   await db.execute(sql`vacuum analyze orgs`);
   await db.execute(sql`vacuum analyze org_closure`);
+  // After the statistics: the campaign's invitation queries join members to the closure table.
+  if (opts.campaign !== false) {
+    const account = (name: RegExp) => accounts.find((a) => name.test(a.username))!;
+    await db.transaction((tx) => seedDemoCampaign(tx, {
+      tenantId, seed: opts.seed, id: (key) => demoId(opts.seed, `campaign:${key}`),
+      officerUserId: demoId(opts.seed, 'user:tuyengiao'), supervisorUserId: demoId(opts.seed, 'user:bithu'),
+      communeId: account(/^tuyengiao\.(xa|huyen)$/).orgId,
+    }));
+    await db.execute(sql`analyze`);
+  }
   return { tenantId, orgs: province.orgs.length, members: province.members.length, accounts };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import {
   checkAgainstLimits, checkDeadlineOrder, checkInheritedContents, formatVnDate, inheritContents, inheritDeadlines, isPlanLate,
-  limitsFromChain, PLAN_FIELDS, type PlanDeadlines,
+  limitsFromChain, PLAN_FIELDS, withLevelFallback, type PlanDeadlines,
 } from './campaigns.deadlines.js';
 
 const L = { commune: 'lvl-commune', grassroots: 'lvl-grassroots', branch: 'lvl-branch' };
@@ -53,7 +53,16 @@ describe('deadlines of a lower plan', () => {
     expect(late[0].message).toContain('(25/11/2026)');
   });
 
-  it('leaves a level no upper plan mentions free', () => {
+  it('binds a level no upper plan sets by the nearest level above it that is set', () => {
+    const ranks = { [L.commune]: 1, [L.grassroots]: 2, 'lvl-sub': 3, [L.branch]: 4 };
+    const limits = withLevelFallback(limitsFromChain([province]), ranks);
+    expect(limits.levelDeadlines.find((d) => d.levelId === 'lvl-sub')).toEqual({ levelId: 'lvl-sub', planBy: '2026-11-30', conferencesBy: '2026-12-31' });
+    expect(limits.levelDeadlines.find((d) => d.levelId === L.branch)).toEqual({ levelId: L.branch, planBy: '2026-11-30', conferencesBy: '2026-12-15' });
+    const issues = checkAgainstLimits({ ...empty, levelDeadlines: [{ levelId: 'lvl-sub', planBy: null, conferencesBy: '2027-01-02' }] }, limits, { ...names, 'lvl-sub': 'Đảng bộ bộ phận' });
+    expect(issues[0].message).toBe('Thời hạn tổ chức hội nghị cấp Đảng bộ bộ phận (02/01/2027) muộn hơn thời hạn kế hoạch cấp trên cho phép (31/12/2026)');
+  });
+
+  it('leaves a level no upper plan mentions free when nothing above it is set', () => {
     const limits = limitsFromChain([{ ...empty, levelDeadlines: [{ levelId: L.commune, planBy: '2026-11-20', conferencesBy: null }] }]);
     expect(checkAgainstLimits({ ...empty, levelDeadlines: [{ levelId: L.branch, planBy: '2027-06-01', conferencesBy: '2027-06-30' }] }, limits, names)).toEqual([]);
   });
@@ -187,6 +196,19 @@ describe('deadline properties', () => {
       expect(checkInheritedContents(inherited, merged.filter((_, i) => i !== drop))).toHaveLength(1);
     }
   });
+
+  test.prop([planArb, fc.constantFrom(...Object.values(L)), fc.integer({ min: -30, max: 30 })])(
+    'with the fallback, a level is never allowed later than the nearest level above it sets', (upper, levelId, move) => {
+      const ranks = { [L.commune]: 1, [L.grassroots]: 2, [L.branch]: 3 };
+      const limits = withLevelFallback(limitsFromChain([upper]), ranks);
+      const above = upper.levelDeadlines.filter((d) => ranks[d.levelId] < ranks[levelId] && d.conferencesBy).sort((a, b) => ranks[b.levelId] - ranks[a.levelId])[0];
+      const own = upper.levelDeadlines.find((d) => d.levelId === levelId)?.conferencesBy ?? null;
+      const bound = own ?? above?.conferencesBy ?? null;
+      fc.pre(bound !== null);
+      const date = shift(bound, move)!;
+      const issues = checkAgainstLimits({ ...empty, levelDeadlines: [{ levelId, planBy: null, conferencesBy: date }] }, limits, names);
+      expect(issues.length).toBe(move > 0 ? 1 : 0);
+    });
 
   test.prop([fc.array(dayArb, { minLength: 4, maxLength: 4 })])('deadlines laid out in order are accepted by the order rule', (days) => {
     const [a, b, c, d] = [...days].sort((x, y) => x - y).map(iso);

@@ -61,6 +61,29 @@ export function limitsFromChain(chain: readonly PlanDeadlines[]): DeadlineLimits
   return limits;
 }
 
+/**
+ * The limits with, for each level of `ranks` that no upper plan sets a field for, the nearest
+ * constraint above it: that field's value for the closest shallower level the upper plans do set (a
+ * "Đảng bộ bộ phận" the province never mentions still holds its conferences within the grassroots
+ * deadline). Levels explicitly set keep their own values.
+ */
+export function withLevelFallback(limits: DeadlineLimits, ranks: Record<string, number>): DeadlineLimits {
+  const explicit = limits.levelDeadlines;
+  const nearestAbove = (levelId: string, f: LevelField) => explicit
+    .filter((d) => d[f] !== null && ranks[d.levelId] !== undefined && ranks[d.levelId] < ranks[levelId])
+    .sort((a, b) => ranks[b.levelId] - ranks[a.levelId])[0]?.[f] ?? null;
+  const levelIds = [...new Set([...explicit.map((d) => d.levelId), ...Object.keys(ranks)])];
+  const levelDeadlines = levelIds.map((levelId) => {
+    const own = explicit.find((d) => d.levelId === levelId);
+    return {
+      levelId,
+      planBy: own?.planBy ?? (ranks[levelId] === undefined ? null : nearestAbove(levelId, 'planBy')),
+      conferencesBy: own?.conferencesBy ?? (ranks[levelId] === undefined ? null : nearestAbove(levelId, 'conferencesBy')),
+    };
+  }).filter((d) => d.planBy !== null || d.conferencesBy !== null);
+  return { ...limits, levelDeadlines };
+}
+
 const limitFor = (limits: DeadlineLimits, levelId: string) => limits.levelDeadlines.find((d) => d.levelId === levelId);
 
 /**

@@ -42,9 +42,10 @@ export async function findOrgsBrief(exec: Executor, tenantId: string, ids: strin
     where o.tenant_id = ${tenantId} and o.id in (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)})`);
 }
 
-export async function levelNames(exec: Executor, tenantId: string): Promise<Record<string, string>> {
-  const rows = await queryRows<{ id: string; name: string }>(exec, sql`select id, name from org_levels where tenant_id = ${tenantId}`);
-  return Object.fromEntries(rows.map((r) => [r.id, r.name]));
+/** The tenant's levels: names (for messages) and ranks (0 = top). */
+export async function levelInfo(exec: Executor, tenantId: string): Promise<{ names: Record<string, string>; ranks: Record<string, number> }> {
+  const rows = await queryRows<{ id: string; name: string; rank: number }>(exec, sql`select id, name, rank from org_levels where tenant_id = ${tenantId}`);
+  return { names: Object.fromEntries(rows.map((r) => [r.id, r.name])), ranks: Object.fromEntries(rows.map((r) => [r.id, r.rank])) };
 }
 
 export async function isInSubtree(exec: Executor, tenantId: string, ancestorId: string, id: string): Promise<boolean> {

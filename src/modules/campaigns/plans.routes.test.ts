@@ -13,7 +13,7 @@ describeApp('campaign plans', (ctx) => {
     const both = await Promise.all([post(`/api/plans/${rootPlanId}/approve`, secretary), post(`/api/plans/${rootPlanId}/approve`, secretary)]);
     expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     expect(both.find((r) => r.statusCode === 409)!.json().code).toBe('plan.state');
-    const approvals = await queryRows(ctx.db, sql`select 1 from audit_log where tenant_id = ${p.tenantId} and action = 'plan.approve' and entity_id = ${rootPlanId}::uuid`);
+    const approvals = await queryRows(ctx.db, sql`select 1 from audit_log where tenant_id = ${p.tenantId} and action = 'plan.approve' and entity_id = ${rootPlanId}`);
     expect(approvals).toHaveLength(1);
 
     expect((await patch(`/api/plans/${rootPlanId}`, officer, { purpose: 'Sửa sau khi duyệt' })).json().code).toBe('plan.state');
@@ -23,6 +23,19 @@ describeApp('campaign plans', (ctx) => {
     const issued = await post(`/api/plans/${rootPlanId}/issue`, officer, { number: '03-KH/TU', issuedOn: day(-15) });
     expect(issued.json()).toMatchObject({ status: 'issued', number: '03-KH/TU', issuedOn: day(-15), abilities: { edit: false, issue: false } });
     expect((await post(`/api/plans/${rootPlanId}/issue`, officer, { number: '04-KH/TU', issuedOn: day(-1) })).statusCode).toBe(409);
+  });
+
+  it('is submitted for approval and can be returned with a note, back to an editable draft', async () => {
+    const { p, officer, secretary, rootPlanId, post, patch } = await provinceWithCampaign(ctx);
+    const submitted = await post(`/api/plans/${rootPlanId}/submit`, officer);
+    expect(submitted.json()).toMatchObject({ status: 'submitted', abilities: { edit: false, submit: false } });
+    expect((await patch(`/api/plans/${rootPlanId}`, officer, { purpose: 'x' })).json().code).toBe('plan.state');
+    expect((await post(`/api/plans/${rootPlanId}/return`, officer, { note: 'x' })).statusCode).toBe(403);
+    const returned = await post(`/api/plans/${rootPlanId}/return`, secretary, { note: 'Bổ sung nội dung về chuyển đổi số' });
+    expect(returned.json()).toMatchObject({ status: 'draft', abilities: { edit: true, approve: true, return: false } });
+    const [audit] = await queryRows<{ after: { note: string } }>(ctx.db, sql`select after from audit_log where tenant_id = ${p.tenantId} and action = 'plan.return'`);
+    expect(audit.after.note).toBe('Bổ sung nội dung về chuyển đổi số');
+    expect((await patch(`/api/plans/${rootPlanId}`, officer, { purpose: 'Đã bổ sung' })).statusCode).toBe(200);
   });
 
   it('a commune builds its plan inside the province\'s: inherited contents, no later deadline, own additions', async () => {
@@ -37,7 +50,8 @@ describeApp('campaign plans', (ctx) => {
     const plan = created.json();
     expect(plan).toMatchObject({ status: 'draft', parentPlan: { id: c.rootPlanId, number: '03-KH/TU' }, levelDeadlines: c.deadlines.levelDeadlines, reflectionsBy: c.deadlines.reflectionsBy });
     expect(plan.contents).toEqual(c.contents.map((x) => ({ ...x, fromPlanId: c.rootPlanId })));
-    expect(plan.limits.levelDeadlines).toEqual(c.deadlines.levelDeadlines);
+    // Branches owe no plan, but a plan-by set for them is bound by the grassroots' (the nearest level above).
+    expect(plan.limits.levelDeadlines).toEqual(c.deadlines.levelDeadlines.map((d) => (d.levelId === c.p.levels.branch ? { ...d, planBy: day(-3) } : d)));
     expect((await c.post(`/api/campaigns/${c.campaignId}/plans`, commune, { orgId: c.p.communes[0] })).json().code).toBe('plan.exists');
     expect((await c.post(`/api/campaigns/${c.campaignId}/plans`, commune, { orgId: c.p.communes[1] })).statusCode).toBe(404);
 

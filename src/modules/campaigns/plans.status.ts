@@ -31,8 +31,11 @@ function flagsCte(s: Scope, targets: SQL): SQL {
     issued as (
       select p.org_id, p.level_deadlines from campaign_plans p
       where p.tenant_id = ${s.tenantId} and p.campaign_id = ${s.campaignId}::uuid and p.status = 'issued'),
+    issued_due as (
+      select i.org_id, e->>'levelId' as level_id, (e->>'planBy')::date as due
+      from issued i cross join lateral jsonb_array_elements(i.level_deadlines) e where e->>'planBy' is not null),
     gov as (
-      select distinct on (c.descendant_id) c.descendant_id as org_id, i.level_deadlines
+      select distinct on (c.descendant_id) c.descendant_id as org_id, c.ancestor_id as plan_org_id
       from org_closure c join issued i on i.org_id = c.ancestor_id
       where c.tenant_id = ${s.tenantId} and c.depth > 0 and c.descendant_id in (select id from targets)
       order by c.descendant_id, c.depth),
@@ -41,9 +44,7 @@ function flagsCte(s: Scope, targets: SQL): SQL {
       from orgs o
       join targets t on t.id = o.id
       left join gov g on g.org_id = o.id
-      left join lateral (
-        select (e->>'planBy')::date as due from jsonb_array_elements(g.level_deadlines) e
-        where e->>'levelId' = o.level_id::text and e->>'planBy' is not null limit 1) d on true
+      left join issued_due d on d.org_id = g.plan_org_id and d.level_id = o.level_id::text
       left join campaign_plans p on p.tenant_id = o.tenant_id and p.campaign_id = ${s.campaignId}::uuid and p.org_id = o.id
       where o.tenant_id = ${s.tenantId} and o.status = 'active'),
     flags as (
@@ -56,10 +57,14 @@ function flagsCte(s: Scope, targets: SQL): SQL {
 const FLAG_COLUMNS = sql`f.org_id as "orgId", f.parent_id as "parentId", f.plan_id as "planId", f.number, f.status,
   f.issued_on as "issuedOn", f.title, f.required, f.issued, f.due::text as "dueBy", f.late`;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Flags of the given orgs. */
 export async function flagsOf(exec: Executor, s: Scope, orgIds: string[]): Promise<PlanFlags[]> {
   if (orgIds.length === 0) return [];
-  const targets = sql`select unnest(array[${sql.join(orgIds.map((i) => sql`${i}::uuid`), sql`, `)}]::uuid[]) as id`;
+  if (orgIds.some((id) => !UUID.test(id))) throw new Error('flagsOf: org ids must be uuids');
+  // One array parameter (a Postgres array literal of uuids), however many orgs: no parameter-count limit.
+  const targets = sql`select unnest(${`{${orgIds.join(',')}}`}::uuid[]) as id`;
   return queryRows(exec, sql`${flagsCte(s, targets)} select ${FLAG_COLUMNS} from flags f`);
 }
 

@@ -2,9 +2,9 @@ import type { Executor } from '../../kernel/db/client.js';
 import { RuleViolationError, ValidationError, type FieldIssue } from '../../kernel/errors/app-error.js';
 import type { ErrorCode } from '../../kernel/errors/codes.js';
 import {
-  checkAgainstLimits, checkDeadlineOrder, checkInheritedContents, inheritContents, inheritDeadlines, type PlanDeadlines,
+  checkAgainstLimits, checkDeadlineOrder, checkInheritedContents, inheritContents, inheritDeadlines, withLevelFallback, type PlanDeadlines,
 } from './campaigns.deadlines.js';
-import { levelNames } from './campaigns.repository.js';
+import { levelInfo } from './campaigns.repository.js';
 import type { LevelDeadline, PlanContentItem } from './campaigns.table.js';
 import * as repo from './plans.repository.js';
 import { limitsOf } from './plans.view.js';
@@ -26,7 +26,7 @@ function fail(code: ErrorCode, issues: FieldIssue[]): never {
  * plans above (a field left open takes theirs), in a sensible order, inherited contents intact.
  */
 export async function validatePlanPatch(exec: Executor, plan: repo.PlanRow, patch: PlanPatch): Promise<Partial<repo.PlanRow>> {
-  const names = await levelNames(exec, plan.tenantId);
+  const { names, ranks } = await levelInfo(exec, plan.tenantId);
   const submitted: PlanDeadlines = {
     levelDeadlines: patch.levelDeadlines ?? plan.levelDeadlines,
     reflectionsBy: patch.reflectionsBy !== undefined ? patch.reflectionsBy : plan.reflectionsBy,
@@ -45,7 +45,7 @@ export async function validatePlanPatch(exec: Executor, plan: repo.PlanRow, patc
     const inherited = checkInheritedContents(inheritContents(parent.id, parent.contents), contents);
     if (inherited.length) fail('plan.inherited_content', inherited);
     deadlines = inheritDeadlines(submitted, limits);
-    const late = checkAgainstLimits(deadlines, limits, names);
+    const late = checkAgainstLimits(deadlines, withLevelFallback(limits, ranks), names);
     if (late.length) fail('plan.deadline_late', late);
   } else if (contents.some((c) => c.fromPlanId !== null)) {
     fail('plan.inherited_content', [{ path: 'contents', message: 'Kế hoạch của cấp phát động không có nội dung kế thừa' }]);

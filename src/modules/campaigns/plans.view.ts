@@ -3,7 +3,8 @@ import { can } from '../../kernel/access/policy.js';
 import type { Executor } from '../../kernel/db/client.js';
 import { NotFoundError } from '../../kernel/errors/app-error.js';
 import { isReachable } from './campaigns.access.js';
-import { limitsFromChain, type DeadlineLimits } from './campaigns.deadlines.js';
+import { limitsFromChain, withLevelFallback, type DeadlineLimits } from './campaigns.deadlines.js';
+import { levelInfo } from './campaigns.repository.js';
 import { todayInVietnam } from './campaigns.service.js';
 import * as repo from './plans.repository.js';
 import { flagsOf } from './plans.status.js';
@@ -22,9 +23,10 @@ export async function limitsOf(exec: Executor, plan: repo.PlanRow): Promise<Dead
 }
 
 export async function planView(exec: Executor, actor: Actor, plan: repo.PlanRow) {
-  const [context, limits, [flags], abilities] = await Promise.all([
+  const [context, limits, levels, [flags], abilities] = await Promise.all([
     repo.planContext(exec, plan),
     limitsOf(exec, plan),
+    levelInfo(exec, plan.tenantId),
     flagsOf(exec, { tenantId: plan.tenantId, campaignId: plan.campaignId, today: todayInVietnam() }, [plan.orgId]),
     abilitiesOf(exec, actor, plan),
   ]);
@@ -37,7 +39,7 @@ export async function planView(exec: Executor, actor: Actor, plan: repo.PlanRow)
     levelDeadlines: plan.levelDeadlines, reflectionsBy: plan.reflectionsBy, reportBy: plan.reportBy, actionProgramBy: plan.actionProgramBy,
     status: plan.status as repo.PlanStatus,
     approvedAt: plan.approvedAt?.toISOString() ?? null, issuedAt: plan.issuedAt?.toISOString() ?? null, updatedAt: plan.updatedAt.toISOString(),
-    limits, dueBy: flags?.dueBy ?? null, late: flags?.late ?? false, abilities,
+    limits: limits && withLevelFallback(limits, levels.ranks), dueBy: flags?.dueBy ?? null, late: flags?.late ?? false, abilities,
   };
 }
 

@@ -81,22 +81,28 @@ export async function refreshParticipants(exec: Executor, tenantId: string, camp
 
 /**
  * Puts every invitee in their session (the one listing their branch, else the first) and at their
- * bridge point (the one whose unit is the nearest ancestor of their branch). Touches changed rows only.
+ * bridge point (the one whose unit is the nearest ancestor of their branch). Places are worked out
+ * once per branch, then joined to the invitations; only rows whose place changes are touched.
  */
 export async function assignPlaces(exec: Executor, tenantId: string, conferenceId: string) {
-  await exec.execute(sql`with target as (
-      select i.id,
+  const NONE = '00000000-0000-0000-0000-000000000000';
+  await exec.execute(sql`with branches as (
+      select distinct coalesce(branch_id, ${NONE}::uuid) as branch_id from conference_invitations
+      where tenant_id = ${tenantId} and conference_id = ${conferenceId}),
+    places as (
+      select b.branch_id,
         coalesce(
-          (select s.id from conference_sessions s where s.tenant_id = i.tenant_id and s.conference_id = i.conference_id
-             and i.branch_id = any(s.branch_ids) order by s.seq limit 1),
-          (select s.id from conference_sessions s where s.tenant_id = i.tenant_id and s.conference_id = i.conference_id
+          (select s.id from conference_sessions s where s.tenant_id = ${tenantId} and s.conference_id = ${conferenceId}
+             and b.branch_id = any(s.branch_ids) order by s.seq limit 1),
+          (select s.id from conference_sessions s where s.tenant_id = ${tenantId} and s.conference_id = ${conferenceId}
              order by s.seq limit 1)) as session_id,
         (select u.bridge_point_id from bridge_point_units u
-           join bridge_points b on b.tenant_id = u.tenant_id and b.id = u.bridge_point_id
-           join org_closure c on c.tenant_id = u.tenant_id and c.ancestor_id = u.org_id and c.descendant_id = i.branch_id
-           where b.conference_id = i.conference_id order by c.depth limit 1) as bridge_point_id
-      from conference_invitations i where i.tenant_id = ${tenantId} and i.conference_id = ${conferenceId})
-    update conference_invitations i set session_id = t.session_id, bridge_point_id = t.bridge_point_id
-    from target t where i.tenant_id = ${tenantId} and i.id = t.id
-      and (i.session_id is distinct from t.session_id or i.bridge_point_id is distinct from t.bridge_point_id)`);
+           join bridge_points p on p.tenant_id = u.tenant_id and p.id = u.bridge_point_id
+           join org_closure c on c.tenant_id = u.tenant_id and c.ancestor_id = u.org_id and c.descendant_id = b.branch_id
+           where u.tenant_id = ${tenantId} and p.conference_id = ${conferenceId} order by c.depth limit 1) as bridge_point_id
+      from branches b)
+    update conference_invitations i set session_id = pl.session_id, bridge_point_id = pl.bridge_point_id
+    from places pl
+    where i.tenant_id = ${tenantId} and i.conference_id = ${conferenceId} and coalesce(i.branch_id, ${NONE}::uuid) = pl.branch_id
+      and (i.session_id is distinct from pl.session_id or i.bridge_point_id is distinct from pl.bridge_point_id)`);
 }

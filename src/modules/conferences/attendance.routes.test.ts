@@ -4,6 +4,8 @@ import { describeApp } from '../../../test/harness.js';
 import { buildSmallProvince, createUser, insertMember, login, sessionCookie } from '../../../test/factories.js';
 import { issuedCampaign, scheduledConference } from '../../../test/campaign-factories.js';
 import { queryRows } from '../../kernel/db/client.js';
+import { newId } from '../../kernel/db/columns.js';
+import { syncInvitations } from './attendance.invitations.js';
 
 describeApp('attendance', (ctx) => {
   const get = (url: string, cookie: string) => ctx.app.inject({ method: 'GET', url, headers: { cookie } });
@@ -127,6 +129,23 @@ describeApp('attendance', (ctx) => {
     // A commune officer may not read the province's figures, nor the other commune's.
     expect((await get(`/api/campaigns/${campaignId}/coverage`, organizer)).statusCode).toBe(404);
     expect((await get(`/api/campaigns/${campaignId}/coverage?orgId=${p.communes[1]}`, organizer)).statusCode).toBe(404);
+  });
+
+  it('sends each invitee to the session of their branch and to the bridge point of their nearest unit', async () => {
+    const { p, conferenceId, organizer } = await communeConference();
+    const secondSession = newId();
+    await ctx.db.execute(sql`insert into conference_sessions (tenant_id, id, conference_id, seq, venue, starts_at, branch_ids)
+      values (${p.tenantId}, ${secondSession}, ${conferenceId}, 2, 'Hội trường Đảng ủy', '2026-12-10T07:00:00Z', array[${p.branches[2]}::uuid, ${p.branches[3]}::uuid])`);
+    const point = newId();
+    await ctx.db.execute(sql`insert into bridge_points (tenant_id, id, conference_id, name, place) values (${p.tenantId}, ${point}, ${conferenceId}, 'Điểm cầu số 1', 'Nhà văn hóa')`);
+    await ctx.db.execute(sql`insert into bridge_point_units (tenant_id, bridge_point_id, org_id) values (${p.tenantId}, ${point}, ${p.grassroots[0]})`);
+    await ctx.db.transaction((tx) => syncInvitations(tx, p.tenantId, conferenceId));
+    const roster = (await get(`/api/conferences/${conferenceId}/invitations`, organizer)).json();
+    const placeOf = (branch: string) => roster.items.filter((i: { branchId: string }) => i.branchId === branch).map((i: { sessionSeq: number; bridgePointName: string | null }) => [i.sessionSeq, i.bridgePointName]);
+    expect(placeOf(p.branches[0])).toEqual(Array(3).fill([1, 'Điểm cầu số 1']));
+    expect(placeOf(p.branches[3])).toEqual(Array(3).fill([2, null]));
+    const mine = (await get('/api/me/campaigns', await memberCookie(p, p.members[9]))).json()[0].conferences[0];
+    expect(mine).toMatchObject({ sessionSeq: 2, startsAt: '2026-12-10T07:00:00.000Z', bridgePoint: null });
   });
 
   it('invites guests who are not members, each with their own code', async () => {

@@ -78,7 +78,7 @@ export async function updateBridgePoint(db: Db, actor: Actor, id: string, input:
     await assertPointInput(tx, conf, input, id);
     const beforeUnits = await points.unitsOf(tx, actor.tenantId, id);
     const { unitOrgIds, ...fields } = input;
-    const after = await points.updateBridgePoint(tx, actor.tenantId, id, fields);
+    const after = Object.keys(fields).length ? await points.updateBridgePoint(tx, actor.tenantId, id, fields) : point;
     if (unitOrgIds) {
       await points.setUnits(tx, actor.tenantId, id, unitOrgIds);
       await syncInvitations(tx, actor.tenantId, conf.id);

@@ -72,7 +72,10 @@ export const BridgePointBody = z.object({
   name: name(300), place: name(500), capacity: z.number().int().min(1).max(100_000).nullable().optional(),
   unitOrgIds: z.array(z.uuid()).max(500).default([]), supervisorUserId: z.uuid().nullable().optional(),
 });
-export const UpdateBridgePointBody = BridgePointBody.partial();
+export const UpdateBridgePointBody = z.object({
+  name: name(300), place: name(500), capacity: z.number().int().min(1).max(100_000).nullable(),
+  unitOrgIds: z.array(z.uuid()).max(500), supervisorUserId: z.uuid().nullable(),
+}).partial();
 export const BridgePointIdParams = z.object({ id: z.uuid() });
 export const ReportBody = z.object({ present: z.number().int().min(0).max(1_000_000), remarks: z.string().trim().max(5000).default('') });
 

@@ -83,7 +83,7 @@ export async function updateConference(db: Db, actor: Actor, id: string, patch: 
   return db.transaction(async (tx) => {
     const before = await manageableConference(tx, actor, id);
     const startsAt = patch.startsAt ? new Date(patch.startsAt) : before.startsAt;
-    const endsAt = patch.endsAt === undefined ? before.endsAt : patch.endsAt && new Date(patch.endsAt);
+    const endsAt = patch.endsAt === undefined ? before.endsAt : patch.endsAt ? new Date(patch.endsAt) : null;
     if (patch.startsAt !== undefined || patch.endsAt !== undefined) {
       const deadline = await governingDeadline(tx, actor.tenantId, before.campaignId, before.orgId);
       throwIssues(checkSchedule({ startsAt, endsAt }, deadline), deadline);

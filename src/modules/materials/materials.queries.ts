@@ -1,11 +1,12 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../kernel/db/client.js';
+import type { MaterialKind } from './materials.content.js';
 
 /** Read models of materials: lists for officers and members, one material with its labels. */
 
 export interface MaterialListRow {
-  id: string; masterId: string | null; audienceCode: string | null; audienceName: string | null; kind: string; title: string;
-  summary: string; status: string; orgId: string; orgName: string; fileName: string | null; publishedAt: string | null;
+  id: string; masterId: string | null; audienceCode: string | null; audienceName: string | null; kind: MaterialKind; title: string;
+  summary: string; status: 'draft' | 'published' | 'withdrawn'; orgId: string; orgName: string; fileName: string | null; publishedAt: string | null;
   createdAt: string; canManage: boolean; readers: number; opens: number;
 }
 

@@ -61,7 +61,7 @@ export async function readersInBranch(exec: Executor, s: ReadersScope, branchId:
       coalesce(vv.n, 0)::int as "openCount"
     from members m
     left join lateral (
-      select min(v.first_opened_at) as first_at, max(v.last_opened_at) as last_at, sum(v.open_count) as n from material_views v
+      select min(v.created_at) as first_at, max(v.last_opened_at) as last_at, sum(v.open_count) as n from material_views v
       where v.tenant_id = m.tenant_id and v.member_id = m.id and v.material_id in (${ids(s.familyIds)})
       having count(*) > 0) vv on true
     where m.tenant_id = ${s.tenantId} and m.left_at is null and m.branch_id = ${branchId}::uuid

@@ -113,6 +113,7 @@ export function audienceMembersSql(tenantId: string, orgId: string, opts: { audi
     sql`m.branch_id in (select descendant_id from org_closure where tenant_id = ${tenantId} and ancestor_id = ${orgId}::uuid)`,
   ];
   if (!opts.includeExempt) parts.push(sql`not m.is_exempt`);
-  if (opts.audience === 'key_cadres') parts.push(sql`(m.is_committee_member or m.is_head_of_unit or coalesce(m.party_position, '') <> '')`);
+  // Key cadres: committee members and heads of agencies and units (the registry's own flags).
+  if (opts.audience === 'key_cadres') parts.push(sql`(m.is_committee_member or m.is_head_of_unit)`);
   return sql`select m.id, m.branch_id from members m where ${sql.join(parts, sql` and `)}`;
 }

@@ -1,0 +1,95 @@
+import { sql } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { describeApp } from '../../../test/harness.js';
+import { queryRows } from '../../kernel/db/client.js';
+import { auditActions, communeWithCampaign, conferenceBody, http } from './conferences.fixtures.js';
+
+describeApp('bridge points', (ctx) => {
+  const { get, post, patch, del } = http(ctx);
+
+  /** An online commune conference, two Standing Committee members (commune and province) and a commune officer. */
+  async function online() {
+    const c = await communeWithCampaign(ctx);
+    const res = await post('/api/conferences', c.officer.cookie, conferenceBody(c.campaignId, c.commune, { format: 'online', venue: 'Điểm cầu chính: Hội trường Đảng ủy xã' }));
+    expect(res.statusCode, res.body).toBe(201);
+    const communeSecretary = await c.user([{ role: 'committee_secretary', orgId: c.commune }]);
+    const provinceSecretary = await c.user([{ role: 'committee_secretary', orgId: c.rootId }]);
+    return { ...c, id: res.json().id as string, communeSecretary, provinceSecretary };
+  }
+  const point = (over: Record<string, unknown>) => ({ name: 'Điểm cầu thôn', place: 'Nhà văn hóa thôn', capacity: 40, unitOrgIds: [], ...over });
+
+  it('lists as supervisors only Standing Committee members of the organizing level and above', async () => {
+    const c = await online();
+    const elsewhere = await c.user([{ role: 'committee_secretary', orgId: c.other }]);
+    const officer = await c.user([{ role: 'propaganda_officer', orgId: c.rootId }]);
+    const candidates = (await get(`/api/conferences/${c.id}/supervisor-candidates`, c.officer.cookie)).json();
+    const ids = candidates.map((x: { userId: string }) => x.userId);
+    expect(ids.sort()).toEqual([c.communeSecretary.actor.userId, c.provinceSecretary.actor.userId].sort());
+    expect(candidates.find((x: { userId: string }) => x.userId === c.communeSecretary.actor.userId).orgName).toBe('Đảng bộ xã Tân Hòa');
+    for (const bad of [elsewhere, officer]) {
+      const res = await post(`/api/conferences/${c.id}/bridge-points`, c.officer.cookie, point({ supervisorUserId: bad.actor.userId }));
+      expect(res.statusCode).toBe(422);
+      expect(res.json()).toMatchObject({ code: 'bridge_point.supervisor_invalid', title: 'Người giám sát điểm cầu phải là Ủy viên Ban Thường vụ của cấp tổ chức hội nghị' });
+    }
+  });
+
+  it('has bridge points only for online conferences', async () => {
+    const c = await communeWithCampaign(ctx);
+    const id = (await post('/api/conferences', c.officer.cookie, conferenceBody(c.campaignId, c.commune))).json().id;
+    const res = await post(`/api/conferences/${id}/bridge-points`, c.officer.cookie, point({}));
+    expect(res.json()).toMatchObject({ code: 'conference.online_only' });
+  });
+
+  it('seats invitees at the point of their unit; a unit belongs to one point; units stay inside the commune', async () => {
+    const c = await online();
+    const [b1, b2, b3, b4, b5] = c.branches;
+    const a = await post(`/api/conferences/${c.id}/bridge-points`, c.officer.cookie, point({ name: 'Điểm cầu thôn 1–2', unitOrgIds: [b1, b2], supervisorUserId: c.communeSecretary.actor.userId }));
+    expect(a.statusCode, a.body).toBe(201);
+    expect(a.json()).toMatchObject({ expected: 16, present: 0, supervisor: { userId: c.communeSecretary.actor.userId, displayName: `Người dùng ${c.communeSecretary.actor.username}` } });
+    const clash = await post(`/api/conferences/${c.id}/bridge-points`, c.officer.cookie, point({ name: 'Điểm cầu B', unitOrgIds: [b2, b3] }));
+    expect(clash.statusCode).toBe(409);
+    expect(clash.json().errors).toEqual([{ path: 'unitOrgIds', message: 'Chi bộ Thôn 2 đã thuộc điểm cầu "Điểm cầu thôn 1–2"' }]);
+    const outside = await post(`/api/conferences/${c.id}/bridge-points`, c.officer.cookie, point({ name: 'Điểm cầu C', unitOrgIds: [c.otherBranch] }));
+    expect(outside.statusCode).toBe(400);
+    const b = await post(`/api/conferences/${c.id}/bridge-points`, c.officer.cookie, point({ name: 'Điểm cầu thôn 3–5', unitOrgIds: [b3, b4, b5], supervisorUserId: c.provinceSecretary.actor.userId }));
+    expect(b.json().expected).toBe(14);
+    const detail = (await get(`/api/conferences/${c.id}`, c.officer.cookie)).json();
+    expect(detail.bridgePoints.map((p: { name: string; expected: number; units: unknown[] }) => [p.name, p.expected, p.units.length])).toEqual([['Điểm cầu thôn 1–2', 16, 2], ['Điểm cầu thôn 3–5', 14, 3]]);
+    // Moving a unit re-seats its members.
+    const moved = await patch(`/api/bridge-points/${a.json().id}`, c.officer.cookie, { unitOrgIds: [b1] });
+    expect(moved.json().expected).toBe(9);
+    const unseated = await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from conference_invitations where conference_id = ${c.id} and bridge_point_id is null`);
+    expect(unseated[0].n).toBe(7);
+    expect((await del(`/api/bridge-points/${b.json().id}`, c.officer.cookie)).statusCode).toBe(204);
+    expect(await auditActions(ctx, c.tenantId)).toEqual(['conference.create', 'bridge_point.create', 'bridge_point.create', 'bridge_point.update', 'bridge_point.delete']);
+  });
+
+  it('shows a supervisor only their own points; only they file the report, again overwriting with audit', async () => {
+    const c = await online();
+    const [b1, b2, b3] = c.branches;
+    const a = (await post(`/api/conferences/${c.id}/bridge-points`, c.officer.cookie, point({ name: 'Điểm cầu A', unitOrgIds: [b1, b2], supervisorUserId: c.communeSecretary.actor.userId }))).json();
+    const b = (await post(`/api/conferences/${c.id}/bridge-points`, c.officer.cookie, point({ name: 'Điểm cầu B', unitOrgIds: [b3], supervisorUserId: c.provinceSecretary.actor.userId }))).json();
+    const mine = (await get('/api/bridge-points/mine', c.communeSecretary.cookie)).json();
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ id: a.id, expected: 16, present: 0, report: null, conference: { id: c.id, orgName: 'Đảng bộ xã Tân Hòa', status: 'scheduled' } });
+    expect(mine[0].units.map((u: { name: string }) => u.name)).toEqual(['Chi bộ Thôn 1', 'Chi bộ Thôn 2']);
+    expect((await get('/api/bridge-points/mine', c.officer.cookie)).json()).toEqual([]);
+
+    const notMine = await post(`/api/bridge-points/${b.id}/report`, c.communeSecretary.cookie, { present: 5, remarks: 'x' });
+    expect(notMine.statusCode).toBe(403);
+    expect(notMine.json().code).toBe('bridge_point.not_supervisor');
+    const outsider = await c.user([{ role: 'committee_secretary', orgId: c.other }]);
+    expect((await post(`/api/bridge-points/${a.id}/report`, outsider.cookie, { present: 5, remarks: 'x' })).statusCode).toBe(404);
+
+    const first = await post(`/api/bridge-points/${a.id}/report`, c.communeSecretary.cookie, { present: 14, remarks: 'Đường truyền ổn định; 2 đồng chí vắng có lý do.' });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().report).toMatchObject({ present: 14, expected: 16, remarks: 'Đường truyền ổn định; 2 đồng chí vắng có lý do.' });
+    const again = await post(`/api/bridge-points/${a.id}/report`, c.communeSecretary.cookie, { present: 15, remarks: 'Bổ sung: 1 đồng chí đến muộn.' });
+    expect(again.json().report).toMatchObject({ present: 15, expected: 16 });
+    const audits = await queryRows<{ before: { present: number | null }; after: { present: number } }>(ctx.db, sql`select before, after from audit_log
+      where tenant_id = ${c.tenantId} and action = 'bridge_point.report' order by at, id`);
+    expect(audits.map((x) => [x.before.present, x.after.present])).toEqual([[null, 14], [14, 15]]);
+    // A reported point is evidence: it cannot be deleted.
+    expect((await del(`/api/bridge-points/${a.id}`, c.officer.cookie)).json().code).toBe('conference.state');
+  });
+});
