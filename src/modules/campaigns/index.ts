@@ -3,7 +3,8 @@ import type { Actor } from '../../kernel/access/actor.js';
 import { queryRows, type Executor } from '../../kernel/db/client.js';
 import { NotFoundError } from '../../kernel/errors/app-error.js';
 import { isReachable } from './campaigns.access.js';
-import { limitsFromChain } from './campaigns.deadlines.js';
+import { limitsFromChain, withLevelFallback } from './campaigns.deadlines.js';
+import { levelInfo } from './campaigns.repository.js';
 import { campaignPlans, campaigns, type LevelDeadline, type PlanContentItem } from './campaigns.table.js';
 import { todayInVietnam } from './campaigns.service.js';
 import * as plans from './plans.repository.js';
@@ -58,14 +59,18 @@ export async function governingPlan(exec: Executor, tenantId: string, campaignId
 
 /**
  * By when the org must hold its conferences: `conferencesBy` for the org's level in the governing plan
- * (own issued plan first, else the nearest issued above). `deadline` is null when that plan sets none;
- * the result is null when no issued plan governs the org.
+ * (own issued plan first, else the nearest issued above, each completed by the plans above it); for a
+ * level no plan names, the nearest level above it that one does (as plan validation binds it).
+ * `deadline` is null when nothing applies; the result is null when no issued plan governs the org.
  */
 export async function conferenceDeadlineFor(exec: Executor, tenantId: string, campaignId: string, orgId: string): Promise<{ deadline: string | null; planId: string } | null> {
   const plan = await governingPlan(exec, tenantId, campaignId, orgId);
   if (!plan) return null;
+  // Sequential: `exec` may be a caller's transaction.
   const levelId = await orgLevelId(exec, tenantId, orgId);
-  const deadline = plan.levelDeadlines.find((d) => d.levelId === levelId)?.conferencesBy ?? null;
+  const { ranks } = await levelInfo(exec, tenantId);
+  const limits = withLevelFallback(plan, ranks);
+  const deadline = limits.levelDeadlines.find((d) => d.levelId === levelId)?.conferencesBy ?? null;
   return { deadline, planId: plan.id };
 }
 

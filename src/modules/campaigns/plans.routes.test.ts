@@ -82,6 +82,8 @@ describeApp('campaign plans', (ctx) => {
     expect(await conferenceDeadlineFor(ctx.db, tenant, c.campaignId, c.p.branches[4])).toEqual({ deadline: day(25), planId: c.rootPlanId });
     expect(await conferenceDeadlineFor(ctx.db, tenant, c.campaignId, c.p.communes[0])).toEqual({ deadline: day(20), planId: plan.id });
     expect((await governingPlan(ctx.db, tenant, c.campaignId, c.p.grassroots[1]))?.id).toBe(plan.id);
+    const tx = await ctx.db.transaction(async (t) => conferenceDeadlineFor(t, tenant, c.campaignId, c.p.grassroots[0]));
+    expect(tx).toEqual({ deadline: day(30), planId: plan.id });
     expect(await includeExempt(ctx.db, tenant, c.campaignId)).toBe(false);
   });
 

@@ -56,7 +56,7 @@ export async function insertMemberInvitations(
 
 /**
  * Recomputes the campaign's participation rows of these members from their invitations and make-ups:
- * invited when any invitation exists, attended at the first check-in, made up at the first confirmed
+ * invited when an invitation to a conference that was not cancelled exists, attended at the first check-in, made up at the first confirmed
  * make-up. Derived, so it cannot drift from the evidence it summarizes.
  */
 export async function refreshParticipants(exec: Executor, tenantId: string, campaignId: string, memberIds: readonly string[]) {
@@ -65,6 +65,7 @@ export async function refreshParticipants(exec: Executor, tenantId: string, camp
     const ids = uuidArray(memberIds.slice(i, i + 20000));
     await exec.execute(sql`delete from campaign_participants p where p.tenant_id = ${tenantId} and p.campaign_id = ${campaignId}
       and p.member_id = any(${ids}) and not exists (select 1 from conference_invitations i
+        join conferences f on f.tenant_id = i.tenant_id and f.id = i.conference_id and f.status <> 'cancelled'
         where i.tenant_id = p.tenant_id and i.campaign_id = p.campaign_id and i.member_id = p.member_id)`);
     await exec.execute(sql`insert into campaign_participants (tenant_id, campaign_id, member_id, branch_id, invited_at, attended_at, made_up_at)
       select ${tenantId}, ${campaignId}, i.member_id, (array_agg(i.branch_id order by i.created_at desc))[1], min(i.created_at),
@@ -72,6 +73,7 @@ export async function refreshParticipants(exec: Executor, tenantId: string, camp
         (select min(k.confirmed_at) from makeups k where k.tenant_id = ${tenantId} and k.campaign_id = ${campaignId}
            and k.member_id = i.member_id and k.status = 'completed')
       from conference_invitations i
+      join conferences f on f.tenant_id = i.tenant_id and f.id = i.conference_id and f.status <> 'cancelled'
       where i.tenant_id = ${tenantId} and i.campaign_id = ${campaignId} and i.member_id = any(${ids})
       group by i.member_id
       on conflict (tenant_id, campaign_id, member_id) do update set branch_id = excluded.branch_id,
@@ -105,4 +107,13 @@ export async function assignPlaces(exec: Executor, tenantId: string, conferenceI
     from places pl
     where i.tenant_id = ${tenantId} and i.conference_id = ${conferenceId} and coalesce(i.branch_id, ${NONE}::uuid) = pl.branch_id
       and (i.session_id is distinct from pl.session_id or i.bridge_point_id is distinct from pl.bridge_point_id)`);
+}
+
+/** After a conference changes state (cancelled): its invitees' participation is recomputed. */
+export async function refreshConferenceParticipants(exec: Executor, tenantId: string, conferenceId: string) {
+  const conf = await findConference(exec, tenantId, conferenceId);
+  if (!conf) return;
+  const rows = await queryRows<{ member_id: string }>(exec, sql`select member_id from conference_invitations
+    where tenant_id = ${tenantId} and conference_id = ${conferenceId} and member_id is not null`);
+  await refreshParticipants(exec, tenantId, conf.campaignId, rows.map((r) => r.member_id));
 }

@@ -148,6 +148,20 @@ describeApp('attendance', (ctx) => {
     expect(mine).toMatchObject({ sessionSeq: 2, startsAt: '2026-12-10T07:00:00.000Z', bridgePoint: null });
   });
 
+  it('stops counting the invitees of a cancelled conference as invited', async () => {
+    const { p, campaignId, conferenceId, organizer } = await communeConference();
+    const before = (await get(`/api/campaigns/${campaignId}/coverage?orgId=${p.communes[0]}`, organizer)).json();
+    expect(before.total.invited).toBe(12);
+    const code = await myCode(p, p.members[0]);
+    const cancel = await post(`/api/conferences/${conferenceId}/cancel`, organizer, { reason: 'Hoãn do mưa bão' });
+    expect(cancel.statusCode).toBe(200);
+    const after = (await get(`/api/campaigns/${campaignId}/coverage?orgId=${p.communes[0]}`, organizer)).json();
+    expect(after.total).toEqual({ covered: 12, invited: 0, attended: 0, madeUp: 0 });
+    const late = await post(`/api/conferences/${conferenceId}/check-in`, organizer, { code });
+    expect(late.json().code).toBe('checkin.closed');
+    expect((await get('/api/me/campaigns', await memberCookie(p, p.members[0]))).json()[0].conferences).toHaveLength(0);
+  });
+
   it('invites guests who are not members, each with their own code', async () => {
     const { conferenceId, organizer } = await communeConference();
     const res = await post(`/api/conferences/${conferenceId}/guests`, organizer, { guests: [{ name: 'Đỗ Quang Hải', title: 'Giám đốc', org: 'Công ty TNHH Minh Phát' }] });

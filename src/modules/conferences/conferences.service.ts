@@ -1,3 +1,4 @@
+import { refreshConferenceParticipants } from './attendance.repository.js';
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../kernel/access/actor.js';
 import { can, requireAccess, scopeRoots } from '../../kernel/access/policy.js';
@@ -111,6 +112,8 @@ export async function cancelConference(db: Db, actor: Actor, id: string, reason:
   return db.transaction(async (tx) => {
     const before = await manageableConference(tx, actor, id);
     const after = await repo.updateConference(tx, actor.tenantId, id, { status: 'cancelled' });
+    // Invitations to a cancelled conference no longer count as invited in the campaign's coverage.
+    await refreshConferenceParticipants(tx, actor.tenantId, id);
     await recordAudit(tx, actor, actor.tenantId, {
       action: 'conference.cancel', entityType: 'conference', entityId: id, before: { status: before.status }, after: { status: after.status, reason: reason ?? null },
     });

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { App, Button, Card, Checkbox, Form, Input, Space, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Form, Grid, Input, Space, Tag, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useOrgLevels, type OrgLevel } from '../../org/api';
@@ -115,11 +115,13 @@ export function PlanEditor({ plan }: { plan: PlanView }) {
 }
 
 function LevelRowFields({ index, level, hasUpper, limitOf }: { index: number; level: OrgLevel; hasUpper: boolean; limitOf: (id: string, f: 'planBy' | 'conferencesBy') => string | null }) {
+  // On a phone the column heads are hidden: each picker carries its own label.
+  const isPhone = !Grid.useBreakpoint().md;
   return (
     <>
       <div className="qt-deadline-level">{level.name}</div>
-      <DeadlineField name={['levels', index, 'planBy']} label={undefined} limit={limitOf(level.id, 'planBy')} hasUpper={hasUpper} />
-      <DeadlineField name={['levels', index, 'conferencesBy']} label={undefined} limit={limitOf(level.id, 'conferencesBy')} hasUpper={hasUpper} />
+      <DeadlineField name={['levels', index, 'planBy']} label={isPhone ? L.planBy : undefined} limit={limitOf(level.id, 'planBy')} hasUpper={hasUpper} />
+      <DeadlineField name={['levels', index, 'conferencesBy']} label={isPhone ? L.conferencesBy : undefined} limit={limitOf(level.id, 'conferencesBy')} hasUpper={hasUpper} />
     </>
   );
 }

@@ -30,7 +30,7 @@ export function ResolutionDrawer({ resolutionId, onClose }: { resolutionId: stri
                 <List.Item.Meta
                   title={<Space wrap><Tag>{DOCUMENT_KINDS[d.kind] ?? d.kind}</Tag>{d.title}</Space>}
                   description={<Space wrap split="·">
-                    {d.file && <span><PaperClipOutlined /> {d.file.name} ({(d.file.size / 1024 / 1024).toFixed(1)} MB)</span>}
+                    {d.file && <span><PaperClipOutlined /> {d.file.name} ({fileSize(d.file.size)})</span>}
                     {d.textLength > 0 && <span>{L.chars(d.textLength)}</span>}
                   </Space>}
                 />
@@ -45,6 +45,8 @@ export function ResolutionDrawer({ resolutionId, onClose }: { resolutionId: stri
     </Drawer>
   );
 }
+
+const fileSize = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
 interface DocValues { kind: string; title: string; body?: string }
 
