@@ -24,7 +24,7 @@ export function CampaignNav({ campaignId, active }: { campaignId: string; active
       <Breadcrumb items={[{ title: <Link to="/campaigns">Học tập Nghị quyết</Link> }, { title: campaign.data?.title ?? '…' }]} />
       {campaign.data ? (
         <>
-          <Typography.Title level={3} style={{ marginTop: 8, marginBottom: 0 }}>{campaign.data.title}</Typography.Title>
+          <Typography.Title level={3} style={{ marginTop: 8, marginBottom: 0, fontSize: 'clamp(20px, 4.8vw, 26px)' }}>{campaign.data.title}</Typography.Title>
           <Typography.Text type="secondary">{campaign.data.resolution.title}</Typography.Text>
         </>
       ) : <Skeleton active paragraph={{ rows: 1 }} />}
