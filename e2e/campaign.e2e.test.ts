@@ -62,11 +62,17 @@ describe('campaign flows in the browser', () => {
   });
 
   it('d) the organizer closes the conference: absentees land on the make-up list, the branch committee confirms one', async () => {
-    const upcoming = campaign.conferences.find((c) => c.title.includes('toàn thể'))!;
+    // The commune's key cadres met this morning (in the demo); the branch's secretary is among those invited.
+    const asOrganizer = await apiAs(server.baseUrl, 'tuyengiao.xa');
+    const conferences = await asOrganizer<Array<{ id: string; title: string; status: string }>>(`/api/conferences?campaignId=${campaign.id}`);
+    const today = conferences.find((c) => c.title.includes('cán bộ chủ chốt') && c.status === 'scheduled')!;
+    const [branch] = await (await apiAs(server.baseUrl, 'chiuy'))<Array<{ id: string; name: string }>>('/api/orgs');
     const organizer = await newPage(browser, server.baseUrl);
     await loginUi(organizer.page, 'tuyengiao.xa');
-    await organizer.page.goto(`/conferences/${upcoming.conferenceId}/attendance`);
+    await organizer.page.goto(`/conferences/${today.id}/attendance`);
     await organizer.page.getByTestId('attendance-page').waitFor();
+    await organizer.page.getByRole('combobox', { name: 'Chi bộ' }).click();
+    await organizer.page.locator('.ant-select-item-option', { hasText: branch.name }).first().click();
     await organizer.page.getByRole('button', { name: 'Vắng' }).first().click();
     await organizer.page.locator('#absence-reason').fill('Đi công tác');
     await organizer.page.getByRole('dialog').getByRole('button', { name: 'Vắng' }).click();
@@ -86,11 +92,16 @@ describe('campaign flows in the browser', () => {
     const cards = chiUy.page.getByTestId('makeup-card');
     await cards.first().waitFor();
     const before = await cards.count();
+    const name = (await cards.first().locator('.qt-roster-name').textContent())!.replace('Chưa học bù', '').trim();
+    await shot(chiUy.page, '26-phone-makeups', false);
     await chiUy.page.getByTestId('confirm-makeup').first().click();
     await chiUy.page.getByRole('dialog').getByRole('button', { name: 'Xác nhận đã học' }).click();
     await chiUy.page.getByText('Đã xác nhận học bù').waitFor();
+    await chiUy.page.getByRole('dialog').waitFor({ state: 'hidden' });
     await expect.poll(() => cards.count()).toBe(before - 1);
-    await shot(chiUy.page, '26-phone-makeups', false);
+    await chiUy.page.getByText('Đã học bù', { exact: true }).click();
+    await expect.poll(() => chiUy.page.getByTestId('makeup-card').filter({ hasText: name }).count()).toBe(1);
+    await shot(chiUy.page, '27-phone-makeup-confirmed', false);
     await chiUy.context.close();
   });
 });

@@ -30,7 +30,8 @@ export async function scheduledConference(db: Db, tenantId: string, campaignId: 
   audienceKind?: string; title?: string; startsAt?: string; capacity?: number; format?: 'in_person' | 'online'; includeExempt?: boolean;
 } = {}) {
   const id = newId();
-  const startsAt = opts.startsAt ?? '2026-12-10T01:30:00Z';
+  // By default it began an hour ago: attendance can be taken and the conference closed.
+  const startsAt = opts.startsAt ?? new Date(Date.now() - 3600_000).toISOString();
   await db.execute(sql`insert into conferences (tenant_id, id, campaign_id, org_id, title, audience_kind, format, venue, capacity, starts_at, include_exempt, created_by)
     values (${tenantId}, ${id}, ${campaignId}, ${orgId}, ${opts.title ?? 'Hội nghị học tập, quán triệt Nghị quyết'}, ${opts.audienceKind ?? 'all_members'},
       ${opts.format ?? 'in_person'}, 'Hội trường Đảng ủy', ${opts.capacity ?? null}, ${startsAt}, ${opts.includeExempt ?? false}, ${newId()})`);

@@ -73,11 +73,14 @@ async function cascadePlans(tx: Executor, tenantId: string, c: {
     if (i % 4 === 3) continue;
     const late = i % 5 === 2;
     const issuedOn = late ? '2026-11-22' : `2026-11-${String(10 + (i % 9)).padStart(2, '0')}`;
+    // One in eleven is approved by its standing committee but not yet issued: no number, no date.
+    const issued = i % 11 !== 5;
     await insertPlan(tx, tenantId, {
-      id: c.id(`plan:${org.id}`), campaignId: c.campaignId, orgId: org.id, parentPlanId: c.rootPlanId, number: `${String(5 + (i % 20)).padStart(2, '0')}-KH/ĐU`,
-      issuedOn, title: `Kế hoạch học tập, quán triệt Nghị quyết — ${org.name}`,
+      id: c.id(`plan:${org.id}`), campaignId: c.campaignId, orgId: org.id, parentPlanId: c.rootPlanId,
+      number: issued ? `${String(5 + (i % 20)).padStart(2, '0')}-KH/ĐU` : null, issuedOn: issued ? issuedOn : null,
+      title: `Kế hoạch học tập, quán triệt Nghị quyết — ${org.name}`,
       contents: [...c.contents.map((x) => ({ text: x.text, fromPlanId: c.rootPlanId })), { text: DEMO_PLAN.localContent, fromPlanId: null }],
-      deadlines: c.deadlines, status: i % 11 === 5 ? 'approved' : 'issued', by: c.by, issuedAt: `${issuedOn}T10:00:00+07:00`,
+      deadlines: c.deadlines, status: issued ? 'issued' : 'approved', by: c.by, issuedAt: `${issuedOn}T10:00:00+07:00`,
     });
   }
 }
@@ -115,12 +118,18 @@ async function seedConferences(tx: Executor, input: DemoCampaignInput, c: { camp
     audienceKind: 'all_members', format: 'in_person', venue: 'Hội trường Ủy ban nhân dân xã', capacity: null, startsAt: '2026-11-27T07:30:00+07:00', agenda: DEMO_PLAN.communeAgenda,
   });
   await splitInTwo(tx, tenantId, upcoming, id);
+  // Under way on the demo's day: the commune's key cadres, six in ten already checked in.
+  const today = await createConference(tx, input, c.campaignId, {
+    key: 'today-cadres', orgId: input.communeId, title: 'Hội nghị cán bộ chủ chốt học tập, quán triệt Nghị quyết',
+    audienceKind: 'key_cadres', format: 'in_person', venue: 'Phòng họp Đảng ủy xã', capacity: 120, startsAt: '2026-11-23T07:30:00+07:00', agenda: DEMO_PLAN.communeAgenda,
+  });
+  await checkInShare(tx, tenantId, today, 60, input.officerUserId);
   for (const [conferenceId, rate, made] of [[online, 91, 40], [held, 86, 30]] as const) await holdConference(tx, tenantId, conferenceId, rate, made, input.officerUserId);
   await fileBridgeReports(tx, tenantId, online, input.supervisorUserId);
   const members = await queryRows<{ member_id: string }>(tx, sql`select distinct member_id from conference_invitations
     where tenant_id = ${tenantId} and campaign_id = ${c.campaignId} and member_id is not null`);
   await refreshParticipants(tx, tenantId, c.campaignId, members.map((m) => m.member_id));
-  return 3;
+  return 4;
 }
 
 async function createConference(tx: Executor, input: DemoCampaignInput, campaignId: string, s: ConferenceSpec): Promise<string> {
@@ -157,13 +166,19 @@ async function splitInTwo(tx: Executor, tenantId: string, conferenceId: string, 
   await syncInvitations(tx, tenantId, conferenceId);
 }
 
-/** A share of invitees checked in (chosen by a hash of the member, so the demo is the same every time), the rest absent, some with reasons; absentees on the make-up list, some already made up. */
-async function holdConference(tx: Executor, tenantId: string, conferenceId: string, presentPct: number, madeUpPct: number, by: string) {
-  const pick = (salt: string) => sql`(('x' || substr(md5(i.id::text || ${salt}), 1, 7))::bit(28)::int % 100)`;
+/** A number 0–99 per invitation, from a hash of its id and a salt: the demo is the same every time. */
+const pick = (salt: string) => sql`(('x' || substr(md5(i.id::text || ${salt}), 1, 7))::bit(28)::int % 100)`;
+
+async function checkInShare(tx: Executor, tenantId: string, conferenceId: string, presentPct: number, by: string) {
   await tx.execute(sql`update conference_invitations i set status = 'present', check_in_method = 'qr', checked_in_by = ${by}::uuid,
       checked_in_at = c.starts_at - interval '20 minutes' + (${pick('t')} * interval '18 seconds')
     from conferences c where c.tenant_id = i.tenant_id and c.id = i.conference_id
       and i.tenant_id = ${tenantId} and i.conference_id = ${conferenceId} and ${pick('p')} < ${presentPct}`);
+}
+
+/** A share of invitees checked in, the rest absent, some with reasons; absentees on the make-up list, some already made up. */
+async function holdConference(tx: Executor, tenantId: string, conferenceId: string, presentPct: number, madeUpPct: number, by: string) {
+  await checkInShare(tx, tenantId, conferenceId, presentPct, by);
   await tx.execute(sql`update conference_invitations i set status = 'absent',
       absence_reason = (array['Ốm', 'Đi công tác', 'Việc gia đình', null, 'Đi làm ăn xa'])[1 + ${pick('r')} % 5]
     where i.tenant_id = ${tenantId} and i.conference_id = ${conferenceId} and i.status = 'invited'`);

@@ -181,3 +181,21 @@ export function isPlanLate(p: { required: boolean; dueBy: string | null; issuedO
   if (!p.required || !p.dueBy) return false;
   return p.issuedOn ? p.issuedOn > p.dueBy : p.today > p.dueBy;
 }
+
+/**
+ * The issue date written on a plan must be a day it could have been signed: not in the future, not
+ * before the plan above was issued, not before the plan was approved (otherwise back-dating would
+ * clear a "late" flag). `approvedOn` is the approval's day in Vietnam.
+ */
+export function checkIssueDate(p: { issuedOn: string; today: string; parentIssuedOn: string | null; approvedOn: string | null }): FieldIssue[] {
+  const at = formatVnDate(p.issuedOn);
+  const issues: FieldIssue[] = [];
+  if (p.issuedOn > p.today) issues.push({ path: 'issuedOn', message: `Ngày ban hành (${at}) sau ngày hôm nay (${formatVnDate(p.today)})` });
+  if (p.parentIssuedOn && p.issuedOn < p.parentIssuedOn) {
+    issues.push({ path: 'issuedOn', message: `Ngày ban hành (${at}) trước ngày ban hành kế hoạch cấp trên (${formatVnDate(p.parentIssuedOn)})` });
+  }
+  if (p.approvedOn && p.issuedOn < p.approvedOn) {
+    issues.push({ path: 'issuedOn', message: `Ngày ban hành (${at}) trước ngày kế hoạch được phê duyệt (${formatVnDate(p.approvedOn)})` });
+  }
+  return issues;
+}

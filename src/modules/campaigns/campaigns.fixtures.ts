@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { Role } from '../../kernel/access/permissions.js';
 import type { AppContext } from '../../../test/harness.js';
@@ -30,6 +31,14 @@ export function multipart(fields: Record<string, string>, file?: { name: string;
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/**
+ * Records a plan as approved on `date` (a Vietnamese day): tests issue plans on past dates, and an
+ * issue date may not precede the approval.
+ */
+export async function backdateApproval(ctx: AppContext, planId: string, date: string) {
+  await ctx.db.execute(sql`update campaign_plans set approved_at = ${`${date}T09:00:00+07:00`}::timestamptz where id = ${planId}::uuid`);
 }
 
 export async function userCookie(ctx: AppContext, tenantId: string, grants: Array<{ role: Role; orgId: string }>) {
@@ -67,6 +76,7 @@ export async function provinceWithCampaign(ctx: AppContext) {
   expect(edited.statusCode, edited.body).toBe(200);
   const issue = async (planId: string, approver: string, issuer: string, number: string, issuedOn: string) => {
     expect((await post(`/api/plans/${planId}/approve`, approver)).statusCode).toBe(200);
+    await backdateApproval(ctx, planId, issuedOn);
     const res = await post(`/api/plans/${planId}/issue`, issuer, { number, issuedOn });
     expect(res.statusCode, res.body).toBe(200);
     return res.json();

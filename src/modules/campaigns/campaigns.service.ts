@@ -68,11 +68,17 @@ async function homeOrgs(exec: Executor, actor: Actor, campaign: { id: string; or
     const plan = own.find((p) => p.orgId === id);
     out.push({
       orgId: id, orgName: org.name, levelId: org.levelId, levelName: org.levelName,
-      plan: plan ? planBrief(plan) : null,
+      plan: plan ? await briefFor(exec, actor, plan) : null,
       canManage: await can(exec, actor, 'campaign.manage', id),
     });
   }
   return out;
+}
+
+/** A plan not yet issued shows its status only to those who may not read it (a member sees their branch's is in the works). */
+async function briefFor(exec: Executor, actor: Actor, plan: plans.PlanRow) {
+  const brief = planBrief(plan);
+  return plan.status === 'issued' || (await can(exec, actor, 'campaign.read', plan.orgId)) ? brief : { ...brief, number: null, title: '' };
 }
 
 export function planBrief(p: { id: string; number: string | null; status: string | null; issuedOn: string | null; title: string | null }) {

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../../test/harness.js';
+import { createUser, login } from '../../../test/factories.js';
 import { queryRows } from '../../kernel/db/client.js';
 import { formatVnDate } from './campaigns.deadlines.js';
-import { day, provinceWithCampaign, userCookie } from './campaigns.fixtures.js';
+import { backdateApproval, day, provinceWithCampaign, userCookie } from './campaigns.fixtures.js';
 import { conferenceDeadlineFor, governingPlan, includeExempt, planStatuses } from './index.js';
 
 describeApp('campaign plans', (ctx) => {
@@ -20,6 +21,7 @@ describeApp('campaign plans', (ctx) => {
     const missing = await post(`/api/plans/${rootPlanId}/issue`, officer, { number: ' ', issuedOn: null });
     expect(missing.statusCode).toBe(422);
     expect(missing.json()).toMatchObject({ code: 'plan.number_required', errors: [{ path: 'number' }, { path: 'issuedOn' }] });
+    await backdateApproval(ctx, rootPlanId, day(-15));
     const issued = await post(`/api/plans/${rootPlanId}/issue`, officer, { number: '03-KH/TU', issuedOn: day(-15) });
     expect(issued.json()).toMatchObject({ status: 'issued', number: '03-KH/TU', issuedOn: day(-15), abilities: { edit: false, issue: false } });
     expect((await post(`/api/plans/${rootPlanId}/issue`, officer, { number: '04-KH/TU', issuedOn: day(-1) })).statusCode).toBe(409);
@@ -126,5 +128,80 @@ describeApp('campaign plans', (ctx) => {
     expect(own.trail.map((t: { id: string }) => t.id)).toEqual([c.p.communes[0]]);
     const g1 = await userCookie(ctx, c.p.tenantId, [{ role: 'propaganda_officer', orgId: c.p.grassroots[1] }]);
     expect((await c.get(`/api/campaigns/${c.campaignId}/plans`, g1)).json()).toMatchObject({ canCreatePlan: true, governingPlanId: communePlan.id });
+  });
+
+  it('keeps a plan not yet issued from members and lower committees; the committee above reads it', async () => {
+    const c = await provinceWithCampaign(ctx); // root plan edited but still draft
+    const member = await login(ctx.app, (await createUser(ctx.db, c.p.tenantId, [], c.p.members[0])).username);
+    const branch = await userCookie(ctx, c.p.tenantId, [{ role: 'branch_committee', orgId: c.p.branches[0] }]);
+    const commune = await userCookie(ctx, c.p.tenantId, [{ role: 'committee_secretary', orgId: c.p.communes[0] }]);
+    for (const cookie of [member, branch, commune]) {
+      const res = await c.get(`/api/plans/${c.rootPlanId}`, cookie);
+      expect(res.statusCode).toBe(404);
+      expect(res.json().code).toBe('plan.not_found');
+    }
+    expect((await c.post(`/api/plans/${c.rootPlanId}/approve`, c.secretary)).statusCode).toBe(200);
+    expect((await c.get(`/api/plans/${c.rootPlanId}`, member)).statusCode).toBe(404); // approved, not yet issued
+    await backdateApproval(ctx, c.rootPlanId, day(-15));
+    expect((await c.post(`/api/plans/${c.rootPlanId}/issue`, c.officer, { number: '03-KH/TU', issuedOn: day(-15) })).statusCode).toBe(200);
+    expect((await c.get(`/api/plans/${c.rootPlanId}`, member)).json()).toMatchObject({ status: 'issued', number: '03-KH/TU' });
+
+    // The commune's draft: the province reads it, the commune's branches do not.
+    const draft = (await c.post(`/api/campaigns/${c.campaignId}/plans`, commune, { orgId: c.p.communes[0] })).json();
+    expect((await c.get(`/api/plans/${draft.id}`, c.officer)).json()).toMatchObject({ id: draft.id, status: 'draft' });
+    expect((await c.get(`/api/plans/${draft.id}`, branch)).statusCode).toBe(404);
+    expect((await c.get(`/api/plans/${draft.id}`, member)).statusCode).toBe(404);
+  });
+
+  it('shows a member the campaign without the number or title of a plan not yet issued above them', async () => {
+    const c = await provinceWithCampaign(ctx);
+    await c.issue(c.rootPlanId, c.secretary, c.officer, '03-KH/TU', day(-15));
+    const branchId = c.p.branches[0];
+    const branchSecretary = await userCookie(ctx, c.p.tenantId, [{ role: 'committee_secretary', orgId: branchId }]);
+    const draft = await c.post(`/api/campaigns/${c.campaignId}/plans`, branchSecretary, { orgId: branchId });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const member = await login(ctx.app, (await createUser(ctx.db, c.p.tenantId, [], c.p.members[0])).username); // of branches[0]
+    const seen = (await c.get(`/api/campaigns/${c.campaignId}`, member)).json();
+    expect(seen.myPlan).toMatchObject({ orgId: branchId, plan: { status: 'draft', number: null, title: '' } });
+    const own = (await c.get(`/api/campaigns/${c.campaignId}`, branchSecretary)).json();
+    expect(own.myPlan.plan.title).toBe(draft.json().title);
+  });
+
+  it('refuses an issue date in the future, before the plan above was issued, or before the plan was approved', async () => {
+    const c = await provinceWithCampaign(ctx);
+    await c.issue(c.rootPlanId, c.secretary, c.officer, '03-KH/TU', day(-15));
+    const commune = await userCookie(ctx, c.p.tenantId, [{ role: 'committee_secretary', orgId: c.p.communes[0] }]);
+    const plan = (await c.post(`/api/campaigns/${c.campaignId}/plans`, commune, { orgId: c.p.communes[0] })).json();
+    await c.post(`/api/plans/${plan.id}/approve`, commune);
+    await backdateApproval(ctx, plan.id, day(-12));
+    const issue = (issuedOn: string) => c.post(`/api/plans/${plan.id}/issue`, commune, { number: '07-KH/ĐU', issuedOn });
+
+    const future = await issue(day(1));
+    expect(future.statusCode).toBe(422);
+    expect(future.json()).toMatchObject({ code: 'plan.issue_date', title: `Ngày ban hành (${formatVnDate(day(1))}) sau ngày hôm nay (${formatVnDate(day(0))})` });
+    const beforeParent = (await issue(day(-20))).json();
+    expect(beforeParent.code).toBe('plan.issue_date');
+    expect(beforeParent.errors.map((e: { message: string }) => e.message)).toEqual([
+      `Ngày ban hành (${formatVnDate(day(-20))}) trước ngày ban hành kế hoạch cấp trên (${formatVnDate(day(-15))})`,
+      `Ngày ban hành (${formatVnDate(day(-20))}) trước ngày kế hoạch được phê duyệt (${formatVnDate(day(-12))})`,
+    ]);
+    expect((await issue(day(-13))).json()).toMatchObject({
+      code: 'plan.issue_date', errors: [{ path: 'issuedOn', message: `Ngày ban hành (${formatVnDate(day(-13))}) trước ngày kế hoạch được phê duyệt (${formatVnDate(day(-12))})` }],
+    });
+    expect((await c.get(`/api/plans/${plan.id}`, commune)).json().status).toBe('approved');
+    expect((await issue(day(-12))).json()).toMatchObject({ status: 'issued', issuedOn: day(-12), late: false });
+  });
+
+  it('a commune that issues after its deadline cannot clear the "late" flag by back-dating the issue date', async () => {
+    const c = await provinceWithCampaign(ctx); // communes had to issue by day(-10)
+    await c.issue(c.rootPlanId, c.secretary, c.officer, '03-KH/TU', day(-15));
+    const commune = await userCookie(ctx, c.p.tenantId, [{ role: 'committee_secretary', orgId: c.p.communes[0] }]);
+    const plan = (await c.post(`/api/campaigns/${c.campaignId}/plans`, commune, { orgId: c.p.communes[0] })).json();
+    await c.post(`/api/plans/${plan.id}/approve`, commune); // approved today
+    const backdated = await c.post(`/api/plans/${plan.id}/issue`, commune, { number: '07-KH/ĐU', issuedOn: day(-10) });
+    expect(backdated.statusCode).toBe(422);
+    expect(backdated.json().code).toBe('plan.issue_date');
+    const issued = await c.post(`/api/plans/${plan.id}/issue`, commune, { number: '07-KH/ĐU', issuedOn: day(0) });
+    expect(issued.json()).toMatchObject({ status: 'issued', late: true });
   });
 });

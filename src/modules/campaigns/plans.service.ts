@@ -8,7 +8,7 @@ import { ConflictError, RuleViolationError } from '../../kernel/errors/app-error
 import { inheritContents, inheritDeadlines, limitsFromChain } from './campaigns.deadlines.js';
 import * as campaigns from './campaigns.repository.js';
 import { requireCampaign } from './campaigns.service.js';
-import { validatePlanPatch, type PlanPatch } from './plans.validate.js';
+import { validateIssue, validatePlanPatch, type PlanPatch } from './plans.validate.js';
 import * as repo from './plans.repository.js';
 import { planView, visiblePlan } from './plans.view.js';
 
@@ -61,7 +61,7 @@ interface Transition {
   action: Action; from: repo.PlanStatus[]; to: repo.PlanStatus; audit: string;
   set?: Partial<repo.PlanRow>; note?: string;
   /** Input checks, run once the actor is known to be allowed (so outsiders learn nothing). */
-  check?: () => void;
+  check?: (plan: repo.PlanRow) => Promise<void>;
 }
 
 /**
@@ -71,7 +71,8 @@ interface Transition {
 async function transition(db: Db, actor: Actor, id: string, t: Transition) {
   const before = await visiblePlan(db, actor, id);
   await requireAccess(db, actor, t.action, before.orgId);
-  t.check?.();
+  if (!t.from.includes(before.status as repo.PlanStatus)) throw new ConflictError('plan.state', `plan is ${before.status}`);
+  await t.check?.(before);
   const after = await db.transaction(async (tx) => {
     const row = await repo.transitionPlan(tx, { tenantId: actor.tenantId, id }, t.from, { ...t.set, status: t.to });
     if (!row) throw new ConflictError('plan.state', `plan is not ${t.from.join('/')}`);
@@ -99,15 +100,11 @@ export const returnPlan = (db: Db, actor: Actor, id: string, note?: string) =>
     set: { approvedBy: null, approvedAt: null },
   });
 
+/** Issues an approved plan under its number and the date it was signed (see validateIssue). */
 export async function issuePlan(db: Db, actor: Actor, id: string, input: { number?: string | null; issuedOn?: string | null }) {
-  const number = input.number?.trim();
-  const errors = [
-    ...(number ? [] : [{ path: 'number', message: 'Chưa ghi số, ký hiệu kế hoạch (ví dụ 03-KH/TU)' }]),
-    ...(input.issuedOn ? [] : [{ path: 'issuedOn', message: 'Chưa ghi ngày ban hành' }]),
-  ];
   return transition(db, actor, id, {
     action: 'campaign.manage', from: ['approved'], to: 'issued', audit: 'plan.issue',
-    check: () => { if (errors.length) throw new RuleViolationError('plan.number_required', 'number or date missing', { errors }); },
-    set: { number, issuedOn: input.issuedOn, issuedBy: actor.userId, issuedAt: new Date() },
+    check: (plan) => validateIssue(db, plan, input),
+    set: { number: input.number?.trim(), issuedOn: input.issuedOn, issuedBy: actor.userId, issuedAt: new Date() },
   });
 }

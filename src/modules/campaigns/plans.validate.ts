@@ -2,9 +2,10 @@ import type { Executor } from '../../kernel/db/client.js';
 import { RuleViolationError, ValidationError, type FieldIssue } from '../../kernel/errors/app-error.js';
 import type { ErrorCode } from '../../kernel/errors/codes.js';
 import {
-  checkAgainstLimits, checkDeadlineOrder, checkInheritedContents, inheritContents, inheritDeadlines, withLevelFallback, type PlanDeadlines,
+  checkAgainstLimits, checkDeadlineOrder, checkInheritedContents, checkIssueDate, inheritContents, inheritDeadlines, withLevelFallback, type PlanDeadlines,
 } from './campaigns.deadlines.js';
 import { levelInfo } from './campaigns.repository.js';
+import { todayInVietnam } from './campaigns.service.js';
 import type { LevelDeadline, PlanContentItem } from './campaigns.table.js';
 import * as repo from './plans.repository.js';
 import { limitsOf } from './plans.view.js';
@@ -73,4 +74,19 @@ function checkLevels(list: LevelDeadline[], names: Record<string, string>) {
     seen.add(d.levelId);
   });
   if (issues.length) fail('validation.failed', issues);
+}
+
+/** Number and issue date given, the date one the plan could have been signed on (see checkIssueDate). */
+export async function validateIssue(exec: Executor, plan: repo.PlanRow, input: { number?: string | null; issuedOn?: string | null }, today = todayInVietnam()) {
+  const missing = [
+    ...(input.number?.trim() ? [] : [{ path: 'number', message: 'Chưa ghi số, ký hiệu kế hoạch (ví dụ 03-KH/TU)' }]),
+    ...(input.issuedOn ? [] : [{ path: 'issuedOn', message: 'Chưa ghi ngày ban hành' }]),
+  ];
+  if (missing.length) throw new RuleViolationError('plan.number_required', 'number or date missing', { errors: missing });
+  const parent = plan.parentPlanId ? await repo.findPlan(exec, plan.tenantId, plan.parentPlanId) : null;
+  const issues = checkIssueDate({
+    issuedOn: input.issuedOn!, today, parentIssuedOn: parent?.issuedOn ?? null,
+    approvedOn: plan.approvedAt ? todayInVietnam(plan.approvedAt) : null,
+  });
+  if (issues.length) fail('plan.issue_date', issues);
 }

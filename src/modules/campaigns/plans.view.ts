@@ -9,11 +9,19 @@ import { todayInVietnam } from './campaigns.service.js';
 import * as repo from './plans.repository.js';
 import { flagsOf } from './plans.status.js';
 
-/** The plan if the actor may see it: plans concern their org's whole subtree (see reachableSql). */
+/**
+ * The plan if the actor may see it. An issued plan concerns its org's whole subtree (see
+ * reachableSql); a draft, submitted or approved one only those who may read campaigns of its org.
+ */
 export async function visiblePlan(exec: Executor, actor: Actor, id: string): Promise<repo.PlanRow> {
   const plan = await repo.findPlan(exec, actor.tenantId, id);
-  if (!plan || !(await isReachable(exec, actor, plan.orgId))) throw new NotFoundError('plan.not_found', `plan ${id}`);
+  if (!plan || !(await canSeePlan(exec, actor, plan))) throw new NotFoundError('plan.not_found', `plan ${id}`);
   return plan;
+}
+
+export async function canSeePlan(exec: Executor, actor: Actor, plan: { orgId: string; status: string | null }): Promise<boolean> {
+  if (plan.status === 'issued') return isReachable(exec, actor, plan.orgId);
+  return can(exec, actor, 'campaign.read', plan.orgId);
 }
 
 /** What the plans above allow, or null for a campaign's root plan. */

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../kernel/access/actor.js';
 import { requireAccess } from '../../kernel/access/policy.js';
 import { queryRows, type Db } from '../../kernel/db/client.js';
-import { NotFoundError, RuleViolationError } from '../../kernel/errors/app-error.js';
-import { getCampaignBrief, includeExempt, planStatuses } from '../campaigns/index.js';
+import { RuleViolationError } from '../../kernel/errors/app-error.js';
+import { includeExempt, planStatuses, requireCampaignAccess } from '../campaigns/index.js';
 
 export interface CoverageCounts { covered: number; invited: number; attended: number; madeUp: number }
 export interface CoverageRow extends CoverageCounts {
@@ -18,8 +18,8 @@ export interface CoverageRow extends CoverageCounts {
  * branch once, then summed over the closure table (ARCHITECTURE.md "Roll-ups").
  */
 export async function campaignCoverage(db: Db, actor: Actor, campaignId: string, orgId?: string) {
-  const campaign = await getCampaignBrief(db, actor.tenantId, campaignId);
-  if (!campaign) throw new NotFoundError('campaign.not_found');
+  // A campaign the actor has no part in answers as if it did not exist.
+  const campaign = await requireCampaignAccess(db, actor, campaignId);
   const target = orgId ?? campaign.orgId;
   await requireAccess(db, actor, 'campaign.read', target);
   const inside = await queryRows<{ ok: number }>(db, sql`select 1 as ok from org_closure

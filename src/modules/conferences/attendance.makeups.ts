@@ -60,9 +60,11 @@ export interface MakeupPlan { mode: MakeupMode; scheduledAt?: string | null; pla
 export async function planMakeup(db: Db, actor: Actor, id: string, plan: MakeupPlan) {
   return db.transaction(async (tx) => {
     const row = await loadForBranchCommittee(tx, actor, id);
-    if (row.status !== 'pending') throw new RuleViolationError('makeup.state', 'already confirmed');
-    await tx.execute(sql`update makeups set mode = ${plan.mode}, scheduled_at = ${plan.scheduledAt ?? null}, place = ${plan.place?.trim() || null},
-      note = ${plan.note?.trim() || null} where tenant_id = ${actor.tenantId} and id = ${id}::uuid`);
+    // Conditional, so a confirmation committed meanwhile is never overwritten: a confirmed make-up is evidence.
+    const updated = await queryRows<{ id: string }>(tx, sql`update makeups set mode = ${plan.mode}, scheduled_at = ${plan.scheduledAt ?? null},
+      place = ${plan.place?.trim() || null}, note = ${plan.note?.trim() || null}
+      where tenant_id = ${actor.tenantId} and id = ${id}::uuid and status = 'pending' returning id`);
+    if (updated.length === 0) throw new RuleViolationError('makeup.state', 'already confirmed');
     await recordAudit(tx, actor, actor.tenantId, { action: 'makeup.plan', entityType: 'makeup', entityId: id, before: { mode: row.mode }, after: plan });
     return { id, status: 'pending' as const };
   });

@@ -14,7 +14,7 @@ const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
 export async function myCampaigns(db: Db, actor: Actor) {
   if (!actor.memberId) return [];
   const member = await findMember(db, actor.tenantId, actor.memberId);
-  if (!member) return [];
+  if (!member || member.leftAt) return [];
   const campaigns = await queryRows<Record<string, unknown>>(db, sql`select c.id, c.title, r.title as resolution_title, o.name as org_name
     from campaigns c
     join resolutions r on r.tenant_id = c.tenant_id and r.id = c.resolution_id

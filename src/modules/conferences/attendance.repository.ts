@@ -18,8 +18,12 @@ export async function findConference(exec: Executor, tenantId: string, id: strin
   return row ?? null;
 }
 
-export async function lockConference(exec: Executor, tenantId: string, id: string): Promise<ConferenceRow | null> {
-  const [row] = await exec.select().from(conferences).where(and(eq(conferences.tenantId, tenantId), eq(conferences.id, id))).for('update');
+/**
+ * The conference row under a lock: `update` to change its state (closing), `share` to record
+ * attendance against it, so a scan and a close never interleave while scans still run side by side.
+ */
+export async function lockConference(exec: Executor, tenantId: string, id: string, mode: 'update' | 'share' = 'update'): Promise<ConferenceRow | null> {
+  const [row] = await exec.select().from(conferences).where(and(eq(conferences.tenantId, tenantId), eq(conferences.id, id))).for(mode);
   return row ?? null;
 }
 

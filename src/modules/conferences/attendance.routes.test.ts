@@ -162,6 +162,86 @@ describeApp('attendance', (ctx) => {
     expect((await get('/api/me/campaigns', await memberCookie(p, p.members[0]))).json()[0].conferences).toHaveLength(0);
   });
 
+  it('an absentee of a held conference cannot be "un-marked" off the make-up list', async () => {
+    const { p, campaignId, conferenceId, organizer } = await communeConference();
+    await post(`/api/conferences/${conferenceId}/close`, organizer);
+    const before = (await get(`/api/campaigns/${campaignId}/makeups`, organizer)).json();
+    expect(before).toHaveLength(12);
+    const roster = (await get(`/api/conferences/${conferenceId}/invitations?branchId=${p.branches[0]}`, organizer)).json();
+    const res = await post(`/api/conferences/${conferenceId}/attendance`, organizer, { marks: [{ invitationId: roster.items[0].id, status: 'invited' }] });
+    expect(res.json()).toMatchObject({ code: 'conference.state', title: 'Hội nghị đã kết thúc: mỗi người chỉ có thể là có mặt hoặc vắng' });
+    expect((await get(`/api/campaigns/${campaignId}/makeups`, organizer)).json()).toHaveLength(12);
+  });
+
+  it('a QR scan racing the close does not check in after the conference is held', async () => {
+    if (ctx.engine === 'pglite') return; // one connection: no concurrency to race
+    const { p, conferenceId, organizer } = await communeConference();
+    const code = await myCode(p, p.members[0]);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => { locked = r; });
+    // Holds inserts into makeups so the close stops mid-way (invitations absent, conference held, not committed).
+    const blocker = ctx.db.transaction(async (tx) => {
+      await tx.execute(sql`lock table makeups in share mode`);
+      locked();
+      await gate;
+    });
+    await isLocked;
+    const closing = post(`/api/conferences/${conferenceId}/close`, organizer);
+    await new Promise((r) => setTimeout(r, 300));
+    const scanning = post(`/api/conferences/${conferenceId}/check-in`, organizer, { code });
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await blocker;
+    const [closed, scan] = await Promise.all([closing, scanning]);
+    expect(closed.statusCode).toBe(200);
+    const rows = await queryRows<{ status: string; makeups: number }>(ctx.db, sql`select i.status,
+        (select count(*)::int from makeups k where k.invitation_id = i.id and k.status = 'pending') as makeups
+      from conference_invitations i where i.tenant_id = ${p.tenantId} and i.conference_id = ${conferenceId}::uuid and i.member_id = ${p.members[0]}::uuid`);
+    // The scan waited for the close and met a held conference: absent, on the make-up list, refused.
+    expect(rows[0]).toEqual({ status: 'absent', makeups: 1 });
+    expect(scan.json().code).toBe('checkin.closed');
+  });
+
+  it('a member who joins a branch after the conference is scheduled is invited (and lands on the make-up list if absent)', async () => {
+    const { p, campaignId, conferenceId, organizer } = await communeConference();
+    await insertMember(ctx.db, p.tenantId, p.branches[0], { fullName: 'Lê Văn Mới' });
+    await post(`/api/conferences/${conferenceId}/close`, organizer);
+    const coverage = (await get(`/api/campaigns/${campaignId}/coverage?orgId=${p.communes[0]}`, organizer)).json();
+    expect(coverage.total.covered).toBe(13);
+    expect(coverage.total.invited).toBe(13);
+    expect((await get(`/api/campaigns/${campaignId}/makeups`, organizer)).json()).toHaveLength(13);
+  });
+
+  it('invites exempt members to a conference scheduled through the API when the plan includes them', async () => {
+    const p = await buildSmallProvince(ctx.db);
+    const { campaignId } = await issuedCampaign(ctx.db, p, { includeExempt: true });
+    await insertMember(ctx.db, p.tenantId, p.branches[0], { fullName: 'Phạm Văn Miễn', isExempt: true });
+    const organizer = await sessionCookie(ctx.db, await createUser(ctx.db, p.tenantId, [{ role: 'propaganda_officer', orgId: p.communes[0] }]));
+    const created = await post('/api/conferences', organizer, {
+      campaignId, orgId: p.communes[0], title: 'Hội nghị học tập, quán triệt Nghị quyết', audienceKind: 'all_members',
+      format: 'in_person', venue: 'Hội trường Đảng ủy', startsAt: '2026-12-10T01:30:00Z',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const coverage = (await get(`/api/campaigns/${campaignId}/coverage?orgId=${p.communes[0]}`, organizer)).json();
+    expect(coverage.total.covered).toBe(13);
+    expect(coverage.total.invited).toBe(13);
+  });
+
+  it('refuses to close a conference before its day, and forgets the code of a member who has left', async () => {
+    const p = await buildSmallProvince(ctx.db);
+    const { campaignId } = await issuedCampaign(ctx.db, p);
+    const future = await scheduledConference(ctx.db, p.tenantId, campaignId, p.communes[0], { startsAt: new Date(Date.now() + 3 * 86400_000).toISOString() });
+    const organizer = await sessionCookie(ctx.db, await createUser(ctx.db, p.tenantId, [{ role: 'propaganda_officer', orgId: p.communes[0] }]));
+    const early = await post(`/api/conferences/${future}/close`, organizer);
+    expect(early.json()).toMatchObject({ code: 'conference.not_started', title: 'Hội nghị chưa diễn ra, chưa thể kết thúc' });
+    const code = await myCode(p, p.members[2]);
+    await ctx.db.execute(sql`update members set left_at = now() where id = ${p.members[2]}`);
+    expect((await post(`/api/conferences/${future}/check-in`, organizer, { code })).json().code).toBe('checkin.invalid_code');
+    expect((await get('/api/me/campaigns', await memberCookie(p, p.members[2]))).json()).toEqual([]);
+  });
+
   it('invites guests who are not members, each with their own code', async () => {
     const { conferenceId, organizer } = await communeConference();
     const res = await post(`/api/conferences/${conferenceId}/guests`, organizer, { guests: [{ name: 'Đỗ Quang Hải', title: 'Giám đốc', org: 'Công ty TNHH Minh Phát' }] });

@@ -6,6 +6,9 @@ import { queryRows, type Db, type Executor } from '../../kernel/db/client.js';
 import { NotFoundError, RuleViolationError } from '../../kernel/errors/app-error.js';
 import { requireRecorder, rosterReach } from './attendance.access.js';
 import * as repo from './attendance.repository.js';
+import { syncInvitations } from './attendance.invitations.js';
+import { vnDay } from './conferences.rules.js';
+import { findMember } from '../members/index.js';
 
 export const QR_PREFIX = 'QT1:';
 
@@ -31,9 +34,11 @@ export interface CheckInResult {
 export async function checkIn(db: Db, actor: Actor, conferenceId: string, code: string): Promise<CheckInResult> {
   const token = parseQrCode(code);
   return db.transaction(async (tx) => {
-    const conf = await repo.findConference(tx, actor.tenantId, conferenceId);
+    const conf = await repo.lockConference(tx, actor.tenantId, conferenceId, 'share');
     if (!conf) throw new NotFoundError('conference.not_found');
-    const inv = token ? await repo.findInvitationByToken(tx, actor.tenantId, conf.id, token) : null;
+    const found = token ? await repo.findInvitationByToken(tx, actor.tenantId, conf.id, token) : null;
+    // A member who has left the Party organization is no longer an invitee, whatever code they hold.
+    const inv = found?.memberId && !(await isActiveMember(tx, actor.tenantId, found.memberId)) ? null : found;
     if (!inv) {
       if (!(await rosterReach(tx, actor, conf))) throw new NotFoundError('conference.not_found');
       throw new RuleViolationError('checkin.invalid_code', 'no invitation of this conference carries the code');
@@ -70,9 +75,13 @@ export interface AttendanceMark { invitationId: string; status: 'present' | 'abs
 /** Ticks a roster: present, absent with a reason, or back to not yet marked. One transaction for the batch. */
 export async function markAttendance(db: Db, actor: Actor, conferenceId: string, marks: AttendanceMark[]) {
   return db.transaction(async (tx) => {
-    const conf = await repo.findConference(tx, actor.tenantId, conferenceId);
+    const conf = await repo.lockConference(tx, actor.tenantId, conferenceId, 'share');
     if (!conf) throw new NotFoundError('conference.not_found');
     if (conf.status === 'cancelled') throw new RuleViolationError('conference.state', 'conference cancelled');
+    // After the conference everyone is present or absent; "not yet marked" would drop them from the make-up list.
+    if (conf.status === 'held' && marks.some((m) => m.status === 'invited')) {
+      throw new RuleViolationError('conference.state', 'a held conference has no unmarked invitees', { title: 'Hội nghị đã kết thúc: mỗi người chỉ có thể là có mặt hoặc vắng' });
+    }
     let changed = 0;
     for (const mark of marks) {
       const inv = await repo.findInvitation(tx, actor.tenantId, mark.invitationId);
@@ -129,7 +138,12 @@ export async function closeConference(db: Db, actor: Actor, conferenceId: string
     if (!conf) throw new NotFoundError('conference.not_found');
     await requireAccess(tx, actor, 'conference.manage', conf.orgId);
     if (conf.status === 'cancelled') throw new RuleViolationError('conference.state', 'conference cancelled');
+    if (conf.status === 'scheduled' && vnDay(new Date()) < vnDay(conf.startsAt)) {
+      throw new RuleViolationError('conference.not_started', `conference starts ${conf.startsAt.toISOString()}`);
+    }
     if (conf.status === 'scheduled') {
+      // Members who joined (or left) the audience since it was scheduled are counted right before the roll is closed.
+      await syncInvitations(tx, actor.tenantId, conf.id);
       await tx.execute(sql`update conference_invitations set status = 'absent'
         where tenant_id = ${actor.tenantId} and conference_id = ${conf.id} and status = 'invited'`);
       await tx.execute(sql`update conferences set status = 'held', updated_at = now() where tenant_id = ${actor.tenantId} and id = ${conf.id}`);
@@ -152,4 +166,9 @@ export async function attendanceCounts(exec: Executor, tenantId: string, confere
       (select count(*)::int from makeups k where k.tenant_id = ${tenantId} and k.conference_id = ${conferenceId}) as makeups
     from conference_invitations where tenant_id = ${tenantId} and conference_id = ${conferenceId}`);
   return row;
+}
+
+async function isActiveMember(exec: Executor, tenantId: string, memberId: string): Promise<boolean> {
+  const member = await findMember(exec, tenantId, memberId);
+  return !!member && !member.leftAt;
 }

@@ -1,11 +1,13 @@
+import { sql } from 'drizzle-orm';
 import type { Actor } from '../../kernel/access/actor.js';
+import { orgScopeSql } from '../../kernel/access/policy.js';
 import { recordAudit } from '../../kernel/audit/record-audit.js';
 import type { Db, Executor } from '../../kernel/db/client.js';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../../kernel/errors/app-error.js';
 import { syncInvitations } from './attendance.invitations.js';
 import { canReadConference, manageableConference, readableConference } from './conferences.access.js';
 import * as points from './conferences.bridge-points.repository.js';
-import { findConference, orgName, orgsInSubtree, type ConferenceRow } from './conferences.repository.js';
+import { findConference, orgName, orgNames, orgsInSubtree, type ConferenceRow } from './conferences.repository.js';
 import { takenUnits } from './conferences.rules.js';
 import type { BridgePointInput } from './conferences.schema.js';
 
@@ -22,7 +24,7 @@ export async function supervisorCandidates(db: Db, actor: Actor, conferenceId: s
     .sort((a, b) => a.displayName.localeCompare(b.displayName, 'vi'));
 }
 
-async function assertPointInput(tx: Executor, conf: ConferenceRow, input: Partial<BridgePointInput>, pointId: string | null) {
+async function assertPointInput(tx: Executor, actor: Actor, conf: ConferenceRow, input: Partial<BridgePointInput>, pointId: string | null) {
   if (conf.format !== 'online') throw new RuleViolationError('conference.online_only', `conference ${conf.id} is ${conf.format}`);
   if (input.supervisorUserId) {
     const found = await points.supervisorCandidates(tx, conf.tenantId, conf.orgId, input.supervisorUserId);
@@ -32,11 +34,7 @@ async function assertPointInput(tx: Executor, conf: ConferenceRow, input: Partia
   const units = [...new Set(input.unitOrgIds)];
   const inside = new Set((await orgsInSubtree(tx, conf.tenantId, conf.orgId, units)).map((o) => o.id));
   const outside = units.filter((u) => !inside.has(u));
-  if (outside.length) {
-    throw new ValidationError('validation.failed', 'units outside the conference org', {
-      errors: outside.map((u) => ({ path: 'unitOrgIds', message: `Đơn vị ${u} không thuộc tổ chức đảng tổ chức hội nghị` })),
-    });
-  }
+  if (outside.length) await refuseOutsideUnits(tx, actor, conf, outside);
   const taken = takenUnits(units, await points.otherPointsUnits(tx, conf.tenantId, conf.id, pointId));
   if (taken.length) {
     const names = new Map((await orgsInSubtree(tx, conf.tenantId, conf.orgId, taken.map((t) => t.orgId))).map((o) => [o.id, o.name]));
@@ -46,10 +44,22 @@ async function assertPointInput(tx: Executor, conf: ConferenceRow, input: Partia
   }
 }
 
+/** Names each unit outside the organizing org (or says it does not exist), never its id. */
+async function refuseOutsideUnits(tx: Executor, actor: Actor, conf: ConferenceRow, outside: string[]): Promise<never> {
+  const organizer = await orgName(tx, conf.tenantId, conf.orgId);
+  const names = await orgNames(tx, conf.tenantId, outside, orgScopeSql(actor, 'org.read', sql`o.id`));
+  throw new ValidationError('validation.failed', 'units outside the conference org', {
+    errors: outside.map((u) => {
+      const name = names.get(u);
+      return { path: 'unitOrgIds', message: `${name ?? 'Có đơn vị được chọn'} không thuộc ${organizer}, nơi tổ chức hội nghị` };
+    }),
+  });
+}
+
 export async function createBridgePoint(db: Db, actor: Actor, conferenceId: string, input: BridgePointInput) {
   return db.transaction(async (tx) => {
     const conf = await manageableConference(tx, actor, conferenceId);
-    await assertPointInput(tx, conf, input, null);
+    await assertPointInput(tx, actor, conf, input, null);
     const row = await points.insertBridgePoint(tx, actor.tenantId, conf.id, {
       name: input.name, place: input.place, capacity: input.capacity ?? null, supervisorUserId: input.supervisorUserId ?? null,
     });
@@ -75,7 +85,7 @@ async function manageablePoint(tx: Executor, actor: Actor, id: string) {
 export async function updateBridgePoint(db: Db, actor: Actor, id: string, input: Partial<BridgePointInput>) {
   return db.transaction(async (tx) => {
     const { point, conf } = await manageablePoint(tx, actor, id);
-    await assertPointInput(tx, conf, input, id);
+    await assertPointInput(tx, actor, conf, input, id);
     const beforeUnits = await points.unitsOf(tx, actor.tenantId, id);
     const { unitOrgIds, ...fields } = input;
     const after = Object.keys(fields).length ? await points.updateBridgePoint(tx, actor.tenantId, id, fields) : point;

@@ -160,3 +160,14 @@ export async function orgName(exec: Executor, tenantId: string, orgId: string): 
   const [row] = await queryRows<{ name: string }>(exec, sql`select name from orgs where tenant_id = ${tenantId} and id = ${orgId}::uuid`);
   return row?.name ?? '';
 }
+
+/**
+ * Names of the tenant's orgs among `orgIds` (any status) that satisfy `visible` (a condition on
+ * `o.id`, such as the actor's org.read scope), by id: for messages that name units.
+ */
+export async function orgNames(exec: Executor, tenantId: string, orgIds: readonly string[], visible: SQL): Promise<Map<string, string>> {
+  if (orgIds.length === 0) return new Map();
+  const rows = await queryRows<{ id: string; name: string }>(exec, sql`select o.id, o.name from orgs o
+    where o.tenant_id = ${tenantId} and ${visible} and o.id in (${sql.join(orgIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -56,7 +56,11 @@ export interface SessionInput { seq: number; startsAt: Date; branchIds: string[]
  * A split applied by the officer: sessions numbered 1..n, each on or before the deadline, and every
  * branch with invitees in exactly one session (with one session, listing none means everyone).
  */
-export function checkSessions(sessions: readonly SessionInput[], inviteeBranches: ReadonlyMap<string, string>, deadline: string | null): RuleIssue[] {
+export function checkSessions(
+  sessions: readonly SessionInput[], inviteeBranches: ReadonlyMap<string, string>, deadline: string | null,
+  /** Names of other listed branches (those without invitees), for the message. */
+  otherNames: ReadonlyMap<string, string> = new Map(),
+): RuleIssue[] {
   const issues: RuleIssue[] = [];
   const seqs = sessions.map((s) => s.seq);
   if ([...seqs].sort((a, b) => a - b).some((s, i) => s !== i + 1)) {
@@ -67,17 +71,19 @@ export function checkSessions(sessions: readonly SessionInput[], inviteeBranches
     if (late) issues.push(late);
   });
   if (sessions.length === 1 && sessions[0].branchIds.length === 0) return issues;
-  return issues.concat(checkBranchCover(sessions, inviteeBranches));
+  return issues.concat(checkBranchCover(sessions, inviteeBranches, otherNames));
 }
 
-function checkBranchCover(sessions: readonly SessionInput[], inviteeBranches: ReadonlyMap<string, string>): RuleIssue[] {
+function checkBranchCover(sessions: readonly SessionInput[], inviteeBranches: ReadonlyMap<string, string>, otherNames: ReadonlyMap<string, string>): RuleIssue[] {
   const issues: RuleIssue[] = [];
   const seen = new Map<string, number[]>();
   sessions.forEach((s, i) => {
     for (const b of s.branchIds) {
       seen.set(b, [...(seen.get(b) ?? []), s.seq]);
       if (!inviteeBranches.has(b)) {
-        issues.push({ rule: 'split', path: `sessions.${i}.branchIds`, message: `Phiên ${s.seq} có một chi bộ không có người được mời dự hội nghị (${b})` });
+        const name = otherNames.get(b);
+        const message = name ? `Phiên ${s.seq} xếp ${name}, nhưng chi bộ này không có người được mời dự hội nghị` : `Phiên ${s.seq} xếp một chi bộ không có người được mời dự hội nghị`;
+        issues.push({ rule: 'split', path: `sessions.${i}.branchIds`, message });
       }
     }
   });

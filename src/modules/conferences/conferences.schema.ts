@@ -21,7 +21,8 @@ export const CreateConferenceBody = z.object({
   capacity: z.number().int().min(1).max(100_000).nullable().optional(),
   startsAt: instant,
   endsAt: instant.nullable().optional(),
-  includeExempt: z.boolean().default(false),
+  /** Absent: the campaign root plan's setting applies. */
+  includeExempt: z.boolean().optional(),
 });
 
 export const UpdateConferenceBody = z.object({

@@ -1,12 +1,12 @@
-import { refreshConferenceParticipants } from './attendance.repository.js';
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../kernel/access/actor.js';
 import { can, requireAccess, scopeRoots } from '../../kernel/access/policy.js';
 import { recordAudit } from '../../kernel/audit/record-audit.js';
-import type { Db, Executor } from '../../kernel/db/client.js';
-import { NotFoundError, RuleViolationError, ValidationError } from '../../kernel/errors/app-error.js';
-import { conferenceDeadlineFor, getCampaignBrief } from '../campaigns/index.js';
+import { queryRows, type Db, type Executor } from '../../kernel/db/client.js';
+import { RuleViolationError, ValidationError } from '../../kernel/errors/app-error.js';
+import { conferenceDeadlineFor, getCampaignBrief, includeExempt, requireCampaignAccess } from '../campaigns/index.js';
 import { syncInvitations } from './attendance.invitations.js';
+import { refreshConferenceParticipants, refreshParticipants } from './attendance.repository.js';
 import { conferenceReadScope, manageableConference, readableConference } from './conferences.access.js';
 import * as points from './conferences.bridge-points.repository.js';
 import * as docs from './conferences.documents.repository.js';
@@ -38,15 +38,16 @@ export function throwIssues(issues: RuleIssue[], deadline: string | null) {
 
 export async function createConference(db: Db, actor: Actor, input: CreateConferenceInput) {
   return db.transaction(async (tx) => {
+    await requireCampaignAccess(tx, actor, input.campaignId);
     await requireAccess(tx, actor, 'conference.manage', input.orgId);
-    if (!(await getCampaignBrief(tx, actor.tenantId, input.campaignId))) throw new NotFoundError('campaign.not_found');
+    const exempt = input.includeExempt ?? (await includeExempt(tx, actor.tenantId, input.campaignId));
     const deadline = await governingDeadline(tx, actor.tenantId, input.campaignId, input.orgId);
     const startsAt = new Date(input.startsAt);
     const endsAt = input.endsAt ? new Date(input.endsAt) : null;
     throwIssues(checkSchedule({ startsAt, endsAt }, deadline), deadline);
     const conf = await repo.insertConference(tx, actor.tenantId, {
       campaignId: input.campaignId, orgId: input.orgId, title: input.title, audienceKind: input.audienceKind, audienceNote: input.audienceNote,
-      format: input.format, venue: input.venue, capacity: input.capacity ?? null, startsAt, endsAt, includeExempt: input.includeExempt,
+      format: input.format, venue: input.venue, capacity: input.capacity ?? null, startsAt, endsAt, includeExempt: exempt,
       createdBy: actor.userId,
     });
     await repo.replaceSessions(tx, actor.tenantId, conf.id, [{ seq: 1, venue: conf.venue, capacity: conf.capacity, startsAt, branchIds: [] }]);
@@ -57,6 +58,7 @@ export async function createConference(db: Db, actor: Actor, input: CreateConfer
 }
 
 export async function listConferences(db: Db, actor: Actor, filter: { campaignId?: string; orgId?: string }) {
+  if (filter.campaignId) await requireCampaignAccess(db, actor, filter.campaignId);
   if (filter.orgId) await requireAccess(db, actor, 'campaign.read', filter.orgId);
   return repo.listConferences(db, { tenantId: actor.tenantId, scope: conferenceReadScope(actor), ...filter });
 }
@@ -95,10 +97,29 @@ export async function updateConference(db: Db, actor: Actor, id: string, patch: 
     }
     const after = await repo.updateConference(tx, actor.tenantId, id, { ...patch, startsAt, endsAt });
     await mirrorSingleSession(tx, actor.tenantId, after);
+    const dropped = COMPUTED.includes(before.audienceKind) && !COMPUTED.includes(after.audienceKind)
+      ? await dropUntouchedMemberInvitations(tx, after) : [];
     if (patch.audienceKind !== undefined || patch.includeExempt !== undefined) await syncInvitations(tx, actor.tenantId, id);
-    await recordAudit(tx, actor, actor.tenantId, { action: 'conference.update', entityType: 'conference', entityId: id, before, after });
+    await refreshParticipants(tx, actor.tenantId, after.campaignId, dropped);
+    await recordAudit(tx, actor, actor.tenantId, { action: 'conference.update', entityType: 'conference', entityId: id, before, after: { ...after, uninvited: dropped.length } });
     return after;
   });
+}
+
+/** Audiences whose invitees follow from the tree (see attendance.invitations.ts); the others are listed by hand. */
+const COMPUTED: readonly string[] = ['all_members', 'key_cadres'];
+
+/**
+ * The audience became one listed by hand: the members invited by the computed audience lose the
+ * invitations nobody has acted on yet (a recorded presence or absence, or a make-up, is evidence and
+ * stays). Returns whose invitation went, so their campaign participation can be recomputed.
+ */
+async function dropUntouchedMemberInvitations(tx: Executor, conf: repo.ConferenceRow): Promise<string[]> {
+  const rows = await queryRows<{ member_id: string }>(tx, sql`delete from conference_invitations i
+    where i.tenant_id = ${conf.tenantId} and i.conference_id = ${conf.id} and i.member_id is not null and i.status = 'invited'
+      and not exists (select 1 from makeups k where k.tenant_id = i.tenant_id and k.invitation_id = i.id)
+    returning i.member_id`);
+  return rows.map((r) => r.member_id);
 }
 
 /** With one session, the conference's place and time are the session's. */
@@ -126,7 +147,7 @@ export async function cancelConference(db: Db, actor: Actor, id: string, reason:
  * their direct sub-orgs, each with the deadline its level must meet (null: no limit) or no plan yet.
  */
 export async function organizerOrgs(db: Db, actor: Actor, campaignId: string) {
-  if (!(await getCampaignBrief(db, actor.tenantId, campaignId))) throw new NotFoundError('campaign.not_found');
+  await requireCampaignAccess(db, actor, campaignId);
   const rows = await repo.orgsWithChildren(db, actor.tenantId, scopeRoots(actor, 'conference.manage'));
   const out = [];
   for (const o of rows) {

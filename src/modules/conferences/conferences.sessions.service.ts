@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import type { Actor } from '../../kernel/access/actor.js';
-import { can } from '../../kernel/access/policy.js';
+import { can, orgScopeSql } from '../../kernel/access/policy.js';
 import { recordAudit } from '../../kernel/audit/record-audit.js';
 import type { Db } from '../../kernel/db/client.js';
 import { ForbiddenError } from '../../kernel/errors/app-error.js';
@@ -36,7 +37,9 @@ export async function applySessions(db: Db, actor: Actor, id: string, input: Ses
     const sessions = [...input].sort((a, b) => a.seq - b.seq).map((s) => ({
       seq: s.seq, venue: s.venue, capacity: s.capacity ?? null, startsAt: new Date(s.startsAt), branchIds: [...new Set(s.branchIds)],
     }));
-    const issues = checkSessions(input.map((s) => ({ seq: s.seq, startsAt: new Date(s.startsAt), branchIds: s.branchIds })), branchNames, deadline);
+    const listed = [...new Set(input.flatMap((s) => s.branchIds))].filter((b) => !branchNames.has(b));
+    const others = await repo.orgNames(tx, actor.tenantId, listed, orgScopeSql(actor, 'org.read', sql`o.id`));
+    const issues = checkSessions(input.map((s) => ({ seq: s.seq, startsAt: new Date(s.startsAt), branchIds: s.branchIds })), branchNames, deadline, others);
     throwIssues(issues, deadline);
     const before = await repo.sessionRows(tx, actor.tenantId, id);
     await repo.replaceSessions(tx, actor.tenantId, id, sessions);

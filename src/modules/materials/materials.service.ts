@@ -23,8 +23,13 @@ export interface CreateMaterialInput {
 const invalid = (path: string, message: string) =>
   new ValidationError('validation.failed', `${path}: ${message}`, { errors: [{ path, message }], title: message });
 
-/** Where a new material goes: a master names campaign, publisher and kind; a variant takes them from its master. */
-async function placement(tx: Executor, tenantId: string, input: CreateMaterialInput) {
+interface Author { actor: Actor | null; userId: string; authorize: boolean }
+
+/**
+ * Where a new material goes: a master names campaign, publisher and kind; a variant takes them from
+ * its master, whose publisher the author must manage before anything else is said about the request.
+ */
+async function placement(tx: Executor, tenantId: string, by: Author, input: CreateMaterialInput) {
   if (!input.masterId) {
     if (input.audienceCode) throw invalid('audienceCode', 'Đối tượng chỉ dùng cho phiên bản của một tài liệu gốc');
     if (!input.campaignId) throw invalid('campaignId', 'Chưa chọn đợt học tập');
@@ -34,6 +39,7 @@ async function placement(tx: Executor, tenantId: string, input: CreateMaterialIn
   }
   const master = await repo.findMaterial(tx, tenantId, input.masterId);
   if (!master) throw new NotFoundError('material.not_found', `master ${input.masterId}`);
+  if (by.authorize) await requireAccess(tx, by.actor!, 'material.manage', master.orgId);
   if (master.masterId) throw invalid('masterId', 'Chỉ tạo phiên bản từ tài liệu gốc, không từ một phiên bản khác');
   if (!input.audienceCode) throw invalid('audienceCode', 'Chưa chọn đối tượng của phiên bản');
   if (input.campaignId && input.campaignId !== master.campaignId) throw invalid('campaignId', 'Phiên bản thuộc cùng đợt học tập với tài liệu gốc');
@@ -43,9 +49,9 @@ async function placement(tx: Executor, tenantId: string, input: CreateMaterialIn
 }
 
 /** Checks and inserts, without authorization: callers decide who may (the route's actor, or the demo seeder). */
-async function insertChecked(tx: Executor, tenantId: string, by: { actor: Actor | null; userId: string; authorize: boolean }, input: CreateMaterialInput) {
-  const place = await placement(tx, tenantId, input);
-  if (by.authorize) await requireAccess(tx, by.actor!, 'material.manage', place.orgId);
+async function insertChecked(tx: Executor, tenantId: string, by: Author, input: CreateMaterialInput) {
+  const place = await placement(tx, tenantId, by, input);
+  if (by.authorize && !place.masterId) await requireAccess(tx, by.actor!, 'material.manage', place.orgId);
   const campaign = await getCampaignBrief(tx, tenantId, place.campaignId);
   if (!campaign) throw new NotFoundError('campaign.not_found', `campaign ${place.campaignId}`);
   if (!(await repo.isInSubtree(tx, tenantId, campaign.orgId, place.orgId))) throw new RuleViolationError('material.outside_campaign');

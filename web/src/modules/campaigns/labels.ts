@@ -112,6 +112,7 @@ export const L = {
   late: 'Trễ hạn',
   saveDraft: 'Lưu dự thảo',
   saved: 'Đã lưu dự thảo',
+  planCreated: 'Đã tạo dự thảo kế hoạch',
   submit: 'Trình duyệt',
   approve: 'Phê duyệt',
   issue: 'Ban hành',

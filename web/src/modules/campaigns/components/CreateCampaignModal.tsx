@@ -40,7 +40,7 @@ export function CreateCampaignModal({ onClose }: { onClose: () => void }) {
   return (
     <Modal open title={L.createTitle} okText={L.create} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden width={640}>
       <ProblemAlert error={create.error} />
-      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ orgId: orgs[0]?.value, resolutionId: NEW, term: '2025-2030' }}>
+      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ orgId: orgs[0]?.value, resolutionId: NEW, term: '2025–2030' }}>
         <Form.Item name="orgId" label={L.org} rules={[{ required: true, message: L.required }]}>
           <Select options={orgs} />
         </Form.Item>

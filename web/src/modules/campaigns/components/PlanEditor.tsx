@@ -71,6 +71,8 @@ export function PlanEditor({ plan }: { plan: PlanView }) {
   };
   const save = async (then?: 'submit') => {
     await form.validateFields();
+    // The server's last refusal no longer stands (fields without rules keep set errors otherwise).
+    form.setFields(form.getFieldsError().filter((f) => f.errors.length).map((f) => ({ name: f.name, errors: [] })) as never);
     // All values, also those without a field of their own (level ids, inherited marks).
     const v = form.getFieldsValue(true) as Values;
     await command.mutateAsync({ kind: 'update', body: toPatch(v) }).catch((e) => { showErrors(e); throw e; });

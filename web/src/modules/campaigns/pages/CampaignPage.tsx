@@ -65,7 +65,7 @@ function OwnPlanCard({ campaignId, view }: { campaignId: string; view: CascadeVi
   const navigate = useNavigate();
   const { message } = App.useApp();
   const create = useCreatePlan(campaignId);
-  const start = () => create.mutate(view.org.id, { onSuccess: (p) => { message.success(L.saved); navigate(`/plans/${p.id}`); } });
+  const start = () => create.mutate(view.org.id, { onSuccess: (p) => { message.success(L.planCreated); navigate(`/plans/${p.id}`); } });
   return (
     <Card title={L.planOf(view.org.name)} style={{ marginBottom: 16 }} extra={<Typography.Text type="secondary">{view.org.levelName}</Typography.Text>}>
       <ProblemAlert error={create.error} />

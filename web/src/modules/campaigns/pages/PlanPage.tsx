@@ -23,7 +23,7 @@ export default function PlanPage() {
         { title: <Link to={`/campaigns/${p.campaignId}`}>{p.campaignTitle}</Link> },
         { title: p.orgName },
       ]} />
-      <Space align="center" wrap style={{ marginTop: 8 }}>
+      <Space align="center" wrap style={{ marginTop: 8 }} data-testid="plan-heading">
         <Typography.Title level={3} style={{ margin: 0 }}>{p.number ? `Kế hoạch số ${p.number}` : L.plan}</Typography.Title>
         <PlanStatusTag status={p.status} />
         {p.late && <Tag color="red">{L.late}</Tag>}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type HTMLAttributes } from 'react';
 import { Alert, Button, Empty, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { ScissorOutlined } from '@ant-design/icons';
 import type { ConferenceDetail, SessionView } from '../api';
@@ -14,7 +14,7 @@ export function SessionsTab({ c }: { c: ConferenceDetail }) {
   const editable = c.abilities.canManage && c.status === 'scheduled';
   const tooSmall = hall !== null && c.counts.invited > hall && c.sessions.length === 1;
   return (
-    <div style={{ display: 'grid', gap: 16 }}>
+    <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 16 }}>
       {tooSmall && (
         <Alert type="warning" showIcon title={T.overCapacity(c.counts.invited, hall!)} data-testid="over-capacity"
           description={editable ? <Button type="primary" icon={<ScissorOutlined />} onClick={() => setProposing(hall)} style={{ marginTop: 4 }}>{T.proposeSplit}</Button> : undefined} />
@@ -36,6 +36,7 @@ function SessionTable({ sessions }: { sessions: SessionView[] }) {
   if (sessions.length === 0) return <Empty />;
   return (
     <Table<SessionView> rowKey="id" dataSource={sessions} pagination={false} size="small" scroll={{ x: true }}
+      onRow={(s) => ({ 'data-testid': `session-row-${s.seq}` }) as HTMLAttributes<HTMLElement>}
       columns={[
         { title: 'Phiên', dataIndex: 'seq', width: 70 },
         { title: T.sessionStart, key: 'when', width: 170, render: (_, s) => formatDayTime(s.startsAt) },

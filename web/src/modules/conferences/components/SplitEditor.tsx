@@ -77,7 +77,7 @@ function Editor({ c, p, onDone }: { c: ConferenceDetail; p: SplitProposal; onDon
 
 function BranchRow({ b, flagged, seat, sessions, onMove }: { b: SplitBranch; flagged: boolean; seat: number; sessions: number; onMove: (to: number) => void }) {
   return (
-    <div style={{ display: 'flex', gap: 8, alignItems: 'center', justifyContent: 'space-between', borderTop: '1px solid #f0f0f0', paddingTop: 6 }}>
+    <div data-testid="split-branch" data-branch-id={b.branchId} style={{ display: 'flex', gap: 8, alignItems: 'center', justifyContent: 'space-between', borderTop: '1px solid #f0f0f0', paddingTop: 6 }}>
       <span>{b.branchName} <Typography.Text type="secondary">({b.count})</Typography.Text> {flagged && <Tag color="error">{T.oversized}</Tag>}</span>
       <Select size="small" value={seat} onChange={onMove} aria-label={`${T.moveTo} — ${b.branchName}`} style={{ width: 110 }}
         options={Array.from({ length: sessions }, (_, k) => ({ value: k, label: T.session(k + 1) }))} />
