@@ -49,6 +49,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** Polls with room for a busy machine (vitest's default is one second). */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 });
 const path = (page: Page) => new URL(page.url()).pathname;
 /**
  * Types a date into an antd picker and commits it: a date (dd/MM/yyyy) by leaving the field (Enter
@@ -58,7 +60,7 @@ async function pickDate(input: Locator, text: string) {
   await input.click();
   await input.fill(text);
   await input.press(text.includes(':') ? 'Enter' : 'Tab');
-  await expect.poll(() => input.inputValue()).toBe(text);
+  await poll(() => input.inputValue()).toBe(text);
 }
 const savePlanResponse = (page: Page, planId: string) =>
   page.waitForResponse((r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname === `/api/plans/${planId}`);
@@ -86,7 +88,7 @@ describe('plan cascade and conference split in the browser', () => {
     await modal.locator('#title').fill(NEW_CAMPAIGN);
     await shot(page, '31-new-campaign-form');
     await modal.getByRole('button', { name: 'Phát động' }).click();
-    await expect.poll(() => path(page)).toMatch(/^\/campaigns\/[0-9a-f-]{36}$/);
+    await page.waitForURL((u) => /^\/campaigns\/[0-9a-f-]{36}$/.test(u.pathname));
     newCampaignId = path(page).split('/')[2];
     await page.getByRole('heading', { name: NEW_CAMPAIGN }).waitFor();
 
@@ -94,7 +96,7 @@ describe('plan cascade and conference split in the browser', () => {
     const own = page.locator('.ant-card', { hasText: 'Kế hoạch của Đảng bộ tỉnh Minh Sơn' }).first();
     await own.getByText('Dự thảo').waitFor();
     await own.getByRole('button', { name: 'Mở kế hoạch' }).click();
-    await expect.poll(() => path(page)).toMatch(/^\/plans\/[0-9a-f-]{36}$/);
+    await page.waitForURL((u) => /^\/plans\/[0-9a-f-]{36}$/.test(u.pathname));
     rootPlanId = path(page).split('/')[2];
     await heading(page).getByText('Dự thảo').waitFor();
 
@@ -169,13 +171,13 @@ describe('plan cascade and conference split in the browser', () => {
     await loginUi(page, 'tuyengiao.xa');
     await page.goto('/campaigns');
     await page.getByRole('link', { name: NEW_CAMPAIGN }).click();
-    await expect.poll(() => path(page)).toBe(`/campaigns/${newCampaignId}`);
+    await page.waitForURL((u) => u.pathname === `/campaigns/${newCampaignId}`);
     const own = page.locator('.ant-card', { hasText: `Kế hoạch của ${COMMUNE}` }).first();
     // The plan that governs the commune is the province's, just issued.
     await page.getByText('Kế hoạch đang áp dụng: Kế hoạch số 15-KH/TU — Đảng bộ tỉnh Minh Sơn').waitFor();
     await shot(page, '38-commune-campaign-page');
     await own.getByRole('button', { name: 'Xây dựng kế hoạch' }).click();
-    await expect.poll(() => path(page)).toMatch(/^\/plans\/[0-9a-f-]{36}$/);
+    await page.waitForURL((u) => /^\/plans\/[0-9a-f-]{36}$/.test(u.pathname));
     await page.getByText('Đã tạo dự thảo kế hoạch').waitFor();
     const planId = path(page).split('/')[2];
     await heading(page).getByText('Dự thảo').waitFor();
@@ -183,9 +185,9 @@ describe('plan cascade and conference split in the browser', () => {
 
     // Inherited contents: marked "Kế thừa", read-only, without a delete button; an own line is added.
     const rows = page.locator('.qt-content-row');
-    await expect.poll(() => rows.count()).toBe(ROOT_CONTENTS.length);
+    await poll(() => rows.count()).toBe(ROOT_CONTENTS.length);
     for (const [i, text] of ROOT_CONTENTS.entries()) {
-      await expect.poll(() => rows.nth(i).getByText('Kế thừa').count()).toBe(1);
+      await poll(() => rows.nth(i).getByText('Kế thừa').count()).toBe(1);
       expect(await page.locator(`#contents_${i}_text`).inputValue()).toBe(text);
       expect(await page.locator(`#contents_${i}_text`).getAttribute('readonly')).not.toBeNull();
       expect(await rows.nth(i).getByRole('button', { name: 'Xóa' }).count()).toBe(0);
@@ -217,7 +219,7 @@ describe('plan cascade and conference split in the browser', () => {
     const [accepted] = await Promise.all([savePlanResponse(page, planId), page.getByRole('button', { name: 'Lưu dự thảo' }).click()]);
     expect(accepted.status()).toBe(200);
     await page.locator('.ant-message-notice', { hasText: 'Đã lưu dự thảo' }).last().waitFor();
-    await expect.poll(() => formItem(page, field).locator('.ant-form-item-explain-error').count()).toBe(0);
+    await poll(() => formItem(page, field).locator('.ant-form-item-explain-error').count()).toBe(0);
     expect(await page.getByRole('alert').filter({ hasText: refusal }).count()).toBe(0);
     await shot(page, '40-commune-plan-saved');
     const saved = await asCommune<Plan>(`/api/plans/${planId}`);
@@ -234,7 +236,7 @@ describe('plan cascade and conference split in the browser', () => {
     await loginUi(phone.page, 'tuyengiao.xa');
     await phone.page.goto(`/plans/${planId}`);
     await heading(phone.page).getByText('Dự thảo').waitFor();
-    await expect.poll(() => phone.page.locator(`#${field}`).inputValue()).toBe('10/12/2026');
+    await poll(() => phone.page.locator(`#${field}`).inputValue()).toBe('10/12/2026');
     await formItem(phone.page, field).getByText('Tổ chức hội nghị').waitFor();
     expect(await phone.page.locator('.qt-content-row').getByText('Kế thừa').count()).toBe(ROOT_CONTENTS.length);
     expect(await noHorizontalScroll(phone.page)).toBeLessThanOrEqual(0);
@@ -267,7 +269,7 @@ describe('plan cascade and conference split in the browser', () => {
     await pickDate(modal.locator('#startsAt'), '05/12/2026 07:30');
     await shot(page, '42-schedule-conference');
     await modal.getByRole('button', { name: 'Lên lịch hội nghị' }).click();
-    await expect.poll(() => path(page)).toMatch(/^\/conferences\/[0-9a-f-]{36}$/);
+    await page.waitForURL((u) => /^\/conferences\/[0-9a-f-]{36}$/.test(u.pathname));
     const conferenceId = path(page).split('/')[2];
     await page.getByTestId('conference-page').waitFor();
 
@@ -282,9 +284,9 @@ describe('plan cascade and conference split in the browser', () => {
     await shot(page, '43-over-capacity');
     await alert.getByRole('button', { name: 'Đề xuất chia phiên' }).click();
     const sessions = page.getByTestId('split-session');
-    await expect.poll(() => sessions.count()).toBe(2);
+    await poll(() => sessions.count()).toBe(2);
     const branchCount = await countBranches(conferenceId, capacity);
-    await expect.poll(() => page.getByTestId('split-branch').count()).toBe(branchCount);
+    await poll(() => page.getByTestId('split-branch').count()).toBe(branchCount);
     for (let i = 0; i < 2; i++) await sessions.nth(i).locator('.ant-tag-success').waitFor(); // both fit as proposed
     await shot(page, '44-split-proposal');
 
@@ -297,7 +299,7 @@ describe('plan cascade and conference split in the browser', () => {
     await shot(page, '45-split-adjusted');
     await page.getByTestId('apply-split').click();
     await page.getByText('Đã áp dụng phương án chia phiên').waitFor();
-    await expect.poll(() => page.getByTestId('split-editor').count()).toBe(0);
+    await poll(() => page.getByTestId('split-editor').count()).toBe(0);
 
     // Two sessions, the moved branch in the second, the alert gone.
     await page.getByTestId('session-row-2').getByText(moved.name, { exact: true }).waitFor();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import {
-  checkAgainstLimits, checkDeadlineOrder, checkInheritedContents, formatVnDate, inheritContents, inheritDeadlines, isPlanLate,
+  checkAgainstLimits, checkDeadlineOrder, checkInheritedContents, checkIssueDate, formatVnDate, inheritContents, inheritDeadlines, isPlanLate,
   limitsFromChain, PLAN_FIELDS, withLevelFallback, type PlanDeadlines,
 } from './campaigns.deadlines.js';
 
@@ -214,4 +214,15 @@ describe('deadline properties', () => {
     const [a, b, c, d] = [...days].sort((x, y) => x - y).map(iso);
     expect(checkDeadlineOrder({ levelDeadlines: [{ levelId: L.branch, planBy: a, conferencesBy: b }], reflectionsBy: c, reportBy: d, actionProgramBy: null }, names)).toEqual([]);
   });
+});
+
+describe('the issue date of a plan', () => {
+  test.prop([dayArb, dayArb, fc.option(dayArb), fc.option(dayArb)])(
+    'is accepted exactly when it is neither after today nor before the plan above nor before the approval',
+    (issued, today, parent, approved) => {
+      const issues = checkIssueDate({ issuedOn: iso(issued), today: iso(today), parentIssuedOn: parent === null ? null : iso(parent), approvedOn: approved === null ? null : iso(approved) });
+      const ok = issued <= today && (parent === null || issued >= parent) && (approved === null || issued >= approved);
+      expect(issues.length === 0).toBe(ok);
+      expect(issues.every((i) => i.path === 'issuedOn' && i.message.includes(formatVnDate(iso(issued))))).toBe(true);
+    });
 });

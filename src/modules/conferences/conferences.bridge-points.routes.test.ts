@@ -51,6 +51,11 @@ describeApp('bridge points', (ctx) => {
     expect(clash.json().errors).toEqual([{ path: 'unitOrgIds', message: 'Chi bộ Thôn 2 đã thuộc điểm cầu "Điểm cầu thôn 1–2"' }]);
     const outside = await post(`/api/conferences/${c.id}/bridge-points`, c.officer.cookie, point({ name: 'Điểm cầu C', unitOrgIds: [c.otherBranch] }));
     expect(outside.statusCode).toBe(400);
+    // The commune officer does not see the other commune: it is not named to them; never an id.
+    expect(outside.json().errors).toEqual([{ path: 'unitOrgIds', message: 'Có đơn vị được chọn không thuộc Đảng bộ xã Tân Hòa, nơi tổ chức hội nghị' }]);
+    const province = await c.user([{ role: 'propaganda_officer', orgId: c.rootId }]);
+    const named = await post(`/api/conferences/${c.id}/bridge-points`, province.cookie, point({ name: 'Điểm cầu C', unitOrgIds: [c.otherBranch] }));
+    expect(named.json().errors).toEqual([{ path: 'unitOrgIds', message: 'Chi bộ Phú Lộc 1 không thuộc Đảng bộ xã Tân Hòa, nơi tổ chức hội nghị' }]);
     const b = await post(`/api/conferences/${c.id}/bridge-points`, c.officer.cookie, point({ name: 'Điểm cầu thôn 3–5', unitOrgIds: [b3, b4, b5], supervisorUserId: c.provinceSecretary.actor.userId }));
     expect(b.json().expected).toBe(14);
     const detail = (await get(`/api/conferences/${c.id}`, c.officer.cookie)).json();

@@ -1,5 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../../test/harness.js';
+import { issuedCampaign } from '../../../test/campaign-factories.js';
+import { insertMember } from '../../../test/factories.js';
+import { queryRows } from '../../kernel/db/client.js';
 import { auditActions, communeWithCampaign, conferenceBody, http } from './conferences.fixtures.js';
 
 describeApp('conferences', (ctx) => {
@@ -131,6 +135,49 @@ describeApp('conferences', (ctx) => {
     const orgs = (await get(`/api/conferences/organizer-orgs?campaignId=${c.campaignId}`, c.officer.cookie)).json();
     expect(orgs[0]).toMatchObject({ id: c.commune, hasPlan: true, deadline: COMMUNE_DEADLINE_ISO });
     expect(orgs.slice(1).map((o: { deadline: string }) => o.deadline)).toEqual(Array(5).fill('2026-12-31'));
+  });
+
+  it('invites exempt members as the campaign plan says unless the conference says otherwise', async () => {
+    const c = await communeWithCampaign(ctx);
+    await ctx.db.execute(sql`update campaign_plans set include_exempt = true where tenant_id = ${c.tenantId} and campaign_id = ${c.campaignId}`);
+    await insertMember(ctx.db, c.tenantId, c.branches[0], { fullName: 'Đảng viên miễn sinh hoạt', isExempt: true });
+    const byPlan = (await post('/api/conferences', c.officer.cookie, conferenceBody(c.campaignId, c.commune))).json().id;
+    expect((await get(`/api/conferences/${byPlan}`, c.officer.cookie)).json()).toMatchObject({ includeExempt: true, invited: 31 });
+    const without = (await post('/api/conferences', c.officer.cookie, conferenceBody(c.campaignId, c.commune, { includeExempt: false }))).json().id;
+    expect((await get(`/api/conferences/${without}`, c.officer.cookie)).json()).toMatchObject({ includeExempt: false, invited: 30 });
+  });
+
+  it('answers 404 for a campaign the actor takes no part in, exactly as for a missing one', async () => {
+    const c = await communeWithCampaign(ctx);
+    const { campaignId: elsewhere } = await issuedCampaign(ctx.db, c, { orgId: c.other }); // led by the other commune
+    const missing = '00000000-0000-7000-8000-000000000000';
+    for (const campaignId of [elsewhere, missing]) {
+      const created = await post('/api/conferences', c.officer.cookie, conferenceBody(campaignId, c.commune));
+      expect([created.statusCode, created.json().code]).toEqual([404, 'campaign.not_found']);
+      const orgs = await get(`/api/conferences/organizer-orgs?campaignId=${campaignId}`, c.officer.cookie);
+      expect([orgs.statusCode, orgs.json().code]).toEqual([404, 'campaign.not_found']);
+      const listed = await get(`/api/conferences?campaignId=${campaignId}`, c.officer.cookie);
+      expect([listed.statusCode, listed.json().code]).toEqual([404, 'campaign.not_found']);
+    }
+    expect(await auditActions(ctx, c.tenantId)).toEqual([]);
+  });
+
+  it('turning a conference for all members into one for invited guests withdraws the invitations nobody acted on', async () => {
+    const c = await communeWithCampaign(ctx);
+    const id = (await post('/api/conferences', c.officer.cookie, conferenceBody(c.campaignId, c.commune))).json().id;
+    const participants = async () => (await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from campaign_participants
+      where tenant_id = ${c.tenantId} and campaign_id = ${c.campaignId}`))[0].n;
+    expect(await participants()).toBe(30);
+    // One absence already recorded: evidence, it stays.
+    const [kept] = await queryRows<{ member_id: string }>(ctx.db, sql`update conference_invitations set status = 'absent'
+      where id = (select id from conference_invitations where tenant_id = ${c.tenantId} and conference_id = ${id} limit 1) returning member_id`);
+    const res = await patch(`/api/conferences/${id}`, c.officer.cookie, { audienceKind: 'retired_leaders', audienceNote: 'Nguyên lãnh đạo xã qua các thời kỳ' });
+    expect(res.statusCode, res.body).toBe(200);
+    const left = await queryRows<{ member_id: string }>(ctx.db, sql`select member_id from conference_invitations where tenant_id = ${c.tenantId} and conference_id = ${id}`);
+    expect(left.map((r) => r.member_id)).toEqual([kept.member_id]);
+    expect((await get(`/api/conferences/${id}`, c.officer.cookie)).json()).toMatchObject({ audienceKind: 'retired_leaders', invited: 1 });
+    expect(await participants()).toBe(1); // the withdrawn members no longer count as invited in the campaign
+    expect(await auditActions(ctx, c.tenantId)).toEqual(['conference.create', 'conference.update']);
   });
 
   it('documents every conference route in the OpenAPI description', async () => {

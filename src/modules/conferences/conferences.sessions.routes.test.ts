@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../../test/harness.js';
+import { insertOrg } from '../../../test/factories.js';
 import { queryRows } from '../../kernel/db/client.js';
 import { auditActions, communeWithCampaign, conferenceBody, http } from './conferences.fixtures.js';
 
@@ -72,6 +73,12 @@ describeApp('conference sessions (hall too small)', (ctx) => {
       'Chi bộ Thôn 2 được xếp vào nhiều phiên (1, 2); mỗi chi bộ chỉ dự một phiên',
       'Chi bộ Thôn 5 chưa được xếp vào phiên nào',
     ]);
+    // A branch with no invitees is named, never shown as an id.
+    const empty = await insertOrg(ctx.db, { tenantId: c.tenantId, parentId: c.commune, levelId: c.levels.branch, name: 'Chi bộ Thôn Mới', code: `${c.tenantId.slice(-6)}-TH-new` });
+    const lone = await put(`/api/conferences/${c.id}/sessions`, c.officer.cookie, [
+      { seq: 1, venue: 'Hội trường UBND xã', startsAt: '2026-12-05T07:30:00+07:00', branchIds: [...c.branches, empty] },
+    ]);
+    expect(lone.json().errors).toEqual([{ path: 'sessions.0.branchIds', message: 'Phiên 1 xếp Chi bộ Thôn Mới, nhưng chi bộ này không có người được mời dự hội nghị' }]);
     const late = await put(`/api/conferences/${c.id}/sessions`, c.officer.cookie, [
       { seq: 1, venue: 'Hội trường', startsAt: '2026-12-05T07:30:00+07:00', branchIds: [] },
       { seq: 2, venue: 'Nhà văn hóa', startsAt: '2026-12-11T07:30:00+07:00', branchIds: [] },

@@ -78,6 +78,20 @@ describeApp('materials: who may read and write what', (ctx) => {
     expect(writes.map((r) => r.action)).toEqual(['material.create', 'material.publish']);
   });
 
+  it('answers 404 for a variant of another commune\'s material, whatever else the request gets wrong', async () => {
+    const w = await materialsWorld(ctx.db, ctx.app);
+    const own = client(ctx.app, (await loginAs(ctx.db, ctx.app, w.p.tenantId, [{ role: 'propaganda_officer', orgId: w.p.communes[0] }])).cookie);
+    const draft = (await own.post('/api/materials', { campaignId: w.campaignId, orgId: w.p.communes[0], kind: 'study', title: 'Bản nháp của xã 1', body: 'Nội dung.' })).json();
+    const outsider = client(ctx.app, (await loginAs(ctx.db, ctx.app, w.p.tenantId, [{ role: 'propaganda_officer', orgId: w.p.communes[1] }])).cookie);
+    // No audience and a kind differing from the master's: the owner is told so, the outsider learns nothing.
+    const probe = await outsider.post('/api/materials', { masterId: draft.id, kind: 'qa', title: 'Dò tìm' });
+    const missing = await outsider.post('/api/materials', { masterId: '00000000-0000-7000-8000-000000000000', kind: 'qa', title: 'Dò tìm' });
+    expect(missing.statusCode).toBe(404);
+    expect(probe.statusCode).toBe(404);
+    expect(probe.json().code).toBe(missing.json().code);
+    expect((await own.post('/api/materials', { masterId: draft.id, kind: 'qa', title: 'Phiên bản' })).statusCode).toBe(400);
+  });
+
   it('keeps a material inside its campaign\'s subtree', async () => {
     const w = await materialsWorld(ctx.db, ctx.app);
     const communeCampaign = await insertCampaign(ctx.db, w.p.tenantId, w.p.communes[0]);

@@ -38,8 +38,12 @@ async function placement(tx: Executor, tenantId: string, by: Author, input: Crea
     return { campaignId: input.campaignId, orgId: input.orgId, kind: input.kind, masterId: null, audienceCode: null };
   }
   const master = await repo.findMaterial(tx, tenantId, input.masterId);
-  if (!master) throw new NotFoundError('material.not_found', `master ${input.masterId}`);
-  if (by.authorize) await requireAccess(tx, by.actor!, 'material.manage', master.orgId);
+  const notFound = new NotFoundError('material.not_found', `master ${input.masterId}`);
+  if (!master) throw notFound;
+  if (by.authorize) {
+    // Out of scope reads exactly as missing (the same code), so an id reveals nothing.
+    await requireAccess(tx, by.actor!, 'material.manage', master.orgId).catch((err: unknown) => { throw err instanceof NotFoundError ? notFound : err; });
+  }
   if (master.masterId) throw invalid('masterId', 'Chỉ tạo phiên bản từ tài liệu gốc, không từ một phiên bản khác');
   if (!input.audienceCode) throw invalid('audienceCode', 'Chưa chọn đối tượng của phiên bản');
   if (input.campaignId && input.campaignId !== master.campaignId) throw invalid('campaignId', 'Phiên bản thuộc cùng đợt học tập với tài liệu gốc');

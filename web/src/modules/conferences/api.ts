@@ -44,7 +44,9 @@ export interface SplitProposal {
 }
 export interface NewConference {
   campaignId: string; orgId: string; title: string; audienceKind: AudienceKind; audienceNote: string; format: ConferenceFormat;
-  venue: string; capacity: number | null; startsAt: string; endsAt: string | null; includeExempt: boolean;
+  venue: string; capacity: number | null; startsAt: string; endsAt: string | null;
+  /** Left out: the campaign plan's setting applies. */
+  includeExempt?: boolean;
 }
 export interface SessionInput { seq: number; venue: string; capacity: number | null; startsAt: string; branchIds: string[] }
 export interface BridgePointInput { name: string; place: string; capacity: number | null; unitOrgIds: string[]; supervisorUserId: string | null }

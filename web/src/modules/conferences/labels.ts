@@ -34,6 +34,7 @@ export const T = {
   when: 'Thời gian', org: 'Cấp tổ chức', audience: 'Đối tượng', format: 'Hình thức', invitedPresent: 'Mời / có mặt',
   title: 'Tên hội nghị', audienceNote: 'Ghi chú về đối tượng', venue: 'Địa điểm (hội trường, điểm cầu chính)', capacity: 'Sức chứa (chỗ ngồi)',
   startsAt: 'Bắt đầu', endsAt: 'Kết thúc', includeExempt: 'Mời cả đảng viên được miễn sinh hoạt',
+  includeExemptByPlan: (yes: boolean) => `Theo kế hoạch của cấp phát động: ${yes ? 'có mời' : 'không mời'}`,
   deadline: (d: string) => `Thời hạn tổ chức hội nghị theo kế hoạch: ${d}`,
   noDeadline: 'Kế hoạch không quy định thời hạn tổ chức hội nghị cho cấp này',
   noPlan: 'Chưa có kế hoạch đã ban hành cho tổ chức này: chưa thể lên lịch',

@@ -4,7 +4,8 @@ import { ApiError, errorText } from '../lib/http';
 /** A server error as the user should read it: the Vietnamese title, then each field message. */
 export function ProblemAlert({ error, style }: { error: unknown; style?: React.CSSProperties }) {
   if (!error) return null;
-  const errors = error instanceof ApiError ? error.problem.errors ?? [] : [];
+  // A single field error often is the title itself: say it once.
+  const errors = (error instanceof ApiError ? error.problem.errors ?? [] : []).filter((e) => e.message !== errorText(error));
   return (
     <Alert
       type="error"

@@ -1,5 +1,7 @@
 import { Alert, App, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useEffect } from 'react';
+import { useCampaign, usePlan } from '../../campaigns/api';
 import { useCreateConference, useOrganizerOrgs, type AudienceKind, type ConferenceFormat } from '../api';
 import { AUDIENCE_LABELS, dayText, FORMAT_LABELS, T, toVnIso } from '../labels';
 import { ProblemAlert } from '../../../shared/ui/ProblemAlert';
@@ -19,17 +21,24 @@ export function ScheduleConferenceModal({ campaignId, onClose, onCreated }: { ca
   const org = orgs.data?.find((o) => o.id === orgId);
   const top = Math.min(...(orgs.data ?? []).map((o) => o.depth));
   const afterDeadline = (d: Dayjs) => !!org?.deadline && d.format('YYYY-MM-DD') > org.deadline;
+  // Exempt members are invited as the campaign's (root) plan says, unless the user changes it here.
+  const rootPlan = usePlan(useCampaign(campaignId).data?.rootPlanId ?? null);
+  const planExempt = rootPlan.data?.status === 'issued' ? rootPlan.data.includeExempt : undefined;
+  useEffect(() => {
+    if (planExempt !== undefined && !form.isFieldTouched('includeExempt')) form.setFieldValue('includeExempt', planExempt);
+  }, [form, planExempt]);
 
   const submit = (v: Values) => create.mutate({
     campaignId, orgId: v.orgId, title: v.title, audienceKind: v.audienceKind, audienceNote: v.audienceNote ?? '', format: v.format,
-    venue: v.venue, capacity: v.capacity ?? null, startsAt: toVnIso(v.startsAt), endsAt: v.endsAt ? toVnIso(v.endsAt) : null, includeExempt: !!v.includeExempt,
+    venue: v.venue, capacity: v.capacity ?? null, startsAt: toVnIso(v.startsAt), endsAt: v.endsAt ? toVnIso(v.endsAt) : null,
+    ...(form.isFieldTouched('includeExempt') ? { includeExempt: !!v.includeExempt } : {}),
   }, { onSuccess: (r) => { message.success(T.created); onClose(); onCreated(r.id); } });
 
   return (
     <Modal open title={T.schedule} onCancel={onClose} onOk={() => form.submit()} okText={T.schedule} cancelText={T.cancelBtn}
       confirmLoading={create.isPending} width={640} destroyOnHidden okButtonProps={{ disabled: !!org && !org.hasPlan }}>
       <ProblemAlert error={create.error ?? orgs.error} />
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ audienceKind: 'all_members', format: 'in_person', includeExempt: false }}>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ audienceKind: 'all_members', format: 'in_person' }}>
         <Form.Item name="orgId" label={T.org} rules={[{ required: true, message: T.required }]}
           extra={org && (org.hasPlan ? (org.deadline ? T.deadline(dayText(org.deadline)) : T.noDeadline) : undefined)}>
           <Select loading={orgs.isPending} showSearch optionFilterProp="label" data-testid="conference-org"
@@ -54,7 +63,9 @@ export function ScheduleConferenceModal({ campaignId, onClose, onCreated }: { ca
             <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format="DD/MM/YYYY HH:mm" disabledDate={afterDeadline} style={{ width: '100%' }} />
           </Form.Item>
         </div>
-        <Form.Item name="includeExempt" valuePropName="checked"><Checkbox>{T.includeExempt}</Checkbox></Form.Item>
+        <Form.Item name="includeExempt" valuePropName="checked" extra={planExempt !== undefined ? T.includeExemptByPlan(planExempt) : undefined}>
+          <Checkbox>{T.includeExempt}</Checkbox>
+        </Form.Item>
       </Form>
     </Modal>
   );

@@ -48,7 +48,7 @@ function Editor({ c, p, onDone }: { c: ConferenceDetail; p: SplitProposal; onDon
     <div data-testid="split-editor">
       {p.warnings.map((w, i) => <Alert key={i} type="warning" showIcon title={w.message} style={{ marginBottom: 8 }} />)}
       <ProblemAlert error={apply.error} />
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))', gap: 12 }}>
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))', gap: 12 }}>
         {drafts.map((d, i) => (
           <Card key={i} size="small" data-testid="split-session" title={<>{T.session(i + 1)} <Tag color={d.capacity !== null && load(i) > d.capacity ? 'error' : 'success'}>{T.load(load(i), d.capacity ?? 0)}</Tag></>}>
             <Space orientation="vertical" size={4} style={{ width: '100%' }}>
