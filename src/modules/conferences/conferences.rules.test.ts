@@ -72,6 +72,9 @@ describe('applying a split', () => {
       ['split', 'sessions'], ['after_deadline', 'sessions.1.startsAt'], ['split', 'sessions.0.branchIds'],
     ]);
     expect(issues[1].message).toBe('Ngày họp phiên 3 (12/12/2020) muộn hơn thời hạn tổ chức hội nghị của kế hoạch (10/12/2020)');
+    expect(issues[2].message).toBe('Phiên 1 xếp một chi bộ không có người được mời dự hội nghị'); // never the id
+    const named = checkSessions([s(1, ['a', 'b', 'c', 'zz'])], branches, '2020-12-10', new Map([['zz', 'Chi bộ Thôn Mới']]));
+    expect(named.map((i) => i.message)).toEqual(['Phiên 1 xếp Chi bộ Thôn Mới, nhưng chi bộ này không có người được mời dự hội nghị']);
   });
 });
 
