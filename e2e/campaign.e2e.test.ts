@@ -75,6 +75,7 @@ describe('campaign flows in the browser', () => {
     await organizer.page.locator('.ant-select-item-option', { hasText: branch.name }).first().click();
     await organizer.page.getByRole('button', { name: 'Vắng' }).first().click();
     await organizer.page.locator('#absence-reason').fill('Đi công tác');
+    await organizer.page.locator('#absence-reason').press('Tab'); // closes the suggestions over the dialog's buttons
     await organizer.page.getByRole('dialog').getByRole('button', { name: 'Vắng' }).click();
     await expect.poll(() => organizer.page.getByText('Vắng: Đi công tác').count()).toBe(1);
     await shot(organizer.page, '24-attendance-roster');
