@@ -71,6 +71,13 @@ describe('campaign flows in the browser', () => {
     await loginUi(organizer.page, 'tuyengiao.xa');
     await organizer.page.goto(`/conferences/${today.id}/attendance`);
     await organizer.page.getByTestId('attendance-page').waitFor();
+    // Guests who are not members, pasted from a spreadsheet, each get a code of their own.
+    await organizer.page.getByRole('button', { name: 'Thêm khách mời' }).click();
+    await organizer.page.getByTestId('guests-text').fill('Họ và tên\tChức vụ\tĐơn vị\nĐỗ Quang Hải\tGiám đốc\tCông ty TNHH Minh Phát');
+    await organizer.page.getByRole('button', { name: 'Mời 1 khách' }).click();
+    await organizer.page.getByText('Đã mời 1 khách mời').waitFor();
+    const guests = await asOrganizer<{ items: Array<{ memberId: string | null; guestOrg: string; qrCode: string }> }>(`/api/conferences/${today.id}/invitations?q=Quang%20H%E1%BA%A3i`);
+    expect(guests.items.filter((g) => g.memberId === null)).toMatchObject([{ guestOrg: 'Công ty TNHH Minh Phát' }]);
     await organizer.page.getByRole('combobox', { name: 'Chi bộ' }).click();
     await organizer.page.locator('.ant-select-item-option', { hasText: branch.name }).first().click();
     await organizer.page.getByRole('button', { name: 'Vắng' }).first().click();

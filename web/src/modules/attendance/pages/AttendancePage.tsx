@@ -2,11 +2,12 @@ import { useState } from 'react';
 import {
   App, Breadcrumb, Button, Card, Grid, Input, Popconfirm, Result, Segmented, Select, Skeleton, Space, Statistic, Table, Tag, Typography,
 } from 'antd';
-import { CheckOutlined, CloseOutlined, PrinterOutlined, QrcodeOutlined, UndoOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined, PrinterOutlined, QrcodeOutlined, UndoOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { useCloseConference, useConferenceHead, useMarkAttendance, useRoster, type Mark, type RosterItem } from '../api';
 import { ATTENDANCE_STATUS, CONFERENCE_STATUS, T } from '../labels';
 import { AbsenceModal } from '../components/AbsenceModal';
+import { GuestsModal } from '../components/GuestsModal';
 import { QrCanvas } from '../components/QrCanvas';
 import { errorText, isNotFound } from '../../../shared/lib/http';
 import { formatDayTime } from '../../../shared/lib/format';
@@ -28,6 +29,7 @@ export default function AttendancePage() {
   const [selected, setSelected] = useState<string[]>([]);
   const [absent, setAbsent] = useState<RosterItem | null>(null);
   const [printing, setPrinting] = useState(false);
+  const [guestsOpen, setGuestsOpen] = useState(false);
   const roster = useRoster(id, { branchId, status: status === 'all' ? undefined : status, q: q || undefined, page, pageSize: printing ? 500 : PAGE_SIZE });
   const mark = useMarkAttendance(id);
   const close = useCloseConference(id);
@@ -56,6 +58,7 @@ export default function AttendancePage() {
       <Space wrap className="qt-no-print" style={{ marginBottom: 12 }}>
         {c.status === 'scheduled' && <Link to={`/conferences/${id}/check-in`}><Button type="primary" size="large" icon={<QrcodeOutlined />}>{T.openScanner}</Button></Link>}
         <Button icon={<PrinterOutlined />} onClick={() => setPrinting((p) => !p)}>{printing ? 'Về danh sách' : T.printCodes}</Button>
+        {c.status === 'scheduled' && <Button icon={<UserAddOutlined />} onClick={() => setGuestsOpen(true)}>Thêm khách mời</Button>}
         {c.status === 'scheduled' && (
           <Popconfirm title={T.closeConfirm} okText={T.closeConference} cancelText="Hủy" onConfirm={() => close.mutate(undefined, {
             onSuccess: (r) => message.success(T.closed(r.present, r.absent)), onError: (e) => message.error(errorText(e)),
@@ -96,6 +99,7 @@ export default function AttendancePage() {
             { title: '', width: 300, render: (_, r) => actions(r) },
           ]} />
       )}
+      <GuestsModal conferenceId={id} open={guestsOpen} onClose={() => setGuestsOpen(false)} />
       <AbsenceModal open={!!absent} name={absent?.fullName ?? ''} onCancel={() => setAbsent(null)}
         onOk={(reason) => { send([{ invitationId: absent!.id, status: 'absent', reason: reason || null }]); setAbsent(null); }} />
     </div>
