@@ -22,6 +22,7 @@ import { registerCampaignRoutes } from '../modules/campaigns/campaigns.routes.js
 import { registerMaterialRoutes } from '../modules/materials/materials.routes.js';
 import { registerConferenceRoutes } from '../modules/conferences/conferences.routes.js';
 import { registerAttendanceRoutes } from '../modules/conferences/attendance.routes.js';
+import { registerReflectionRoutes } from '../modules/reflections/reflections.routes.js';
 import type { AppConfig } from './config.js';
 
 declare module 'fastify' {
@@ -88,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await registerMaterialRoutes(app, deps);
   await registerConferenceRoutes(app, deps);
   await registerAttendanceRoutes(app, deps);
+  await registerReflectionRoutes(app, deps);
 
   const webRoot = path.resolve(deps.config.webDist);
   if (fs.existsSync(path.join(webRoot, 'index.html'))) {

@@ -27,21 +27,22 @@ export const ACTIONS = [
   'material.manage',
   'conference.manage',
   'attendance.record',
+  'reflection.collect',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
   system_admin: ['org.read', 'org.manage', 'member.read', 'member.manage', 'member.export', 'audit.read',
-    'campaign.read', 'campaign.manage', 'campaign.approve', 'material.manage', 'conference.manage', 'attendance.record'],
+    'campaign.read', 'campaign.manage', 'campaign.approve', 'material.manage', 'conference.manage', 'attendance.record', 'reflection.collect'],
   propaganda_officer: ['org.read', 'member.read', 'member.manage', 'member.export',
-    'campaign.read', 'campaign.manage', 'material.manage', 'conference.manage', 'attendance.record'],
+    'campaign.read', 'campaign.manage', 'material.manage', 'conference.manage', 'attendance.record', 'reflection.collect'],
   committee_secretary: ['org.read', 'org.manage', 'member.read', 'member.export', 'audit.read',
-    'campaign.read', 'campaign.manage', 'campaign.approve', 'conference.manage', 'attendance.record'],
+    'campaign.read', 'campaign.manage', 'campaign.approve', 'conference.manage', 'attendance.record', 'reflection.collect'],
   organization_officer: ['org.read', 'org.manage', 'member.read', 'member.read_sensitive', 'member.manage', 'member.export', 'audit.read',
     'campaign.read'],
   // A branch committee issues the branch's own plan, holds branch conferences and keeps attendance.
   branch_committee: ['org.read', 'member.read', 'member.manage', 'member.export',
-    'campaign.read', 'campaign.manage', 'conference.manage', 'attendance.record'],
+    'campaign.read', 'campaign.manage', 'conference.manage', 'attendance.record', 'reflection.collect'],
   inspection_officer: ['org.read', 'member.read', 'audit.read', 'campaign.read'],
   member: [],
 };

@@ -6,3 +6,4 @@ export * from '../audit/audit.table.js';
 export * from '../../modules/campaigns/campaigns.table.js';
 export * from '../../modules/materials/materials.table.js';
 export * from '../../modules/conferences/conferences.table.js';
+export * from '../../modules/reflections/reflections.table.js';

@@ -25,6 +25,7 @@ const CheckInPage = lazy(() => import('../modules/attendance/pages/CheckInPage')
 const MakeupsPage = lazy(() => import('../modules/attendance/pages/MakeupsPage'));
 const CoveragePage = lazy(() => import('../modules/attendance/pages/CoveragePage'));
 const MyCampaignPage = lazy(() => import('../modules/attendance/pages/MyCampaignPage'));
+const MyReflectionPage = lazy(() => import('../modules/reflections/pages/MyReflectionPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 const page = (node: ReactNode) => <Suspense fallback={<PageSpinner />}>{node}</Suspense>;
@@ -54,6 +55,7 @@ export const router = createBrowserRouter([
       { path: 'conferences/:id/check-in', element: page(<CheckInPage />) },
       { path: 'bridge-points', element: page(<MyBridgePointsPage />) },
       { path: 'my-campaign', element: page(<MyCampaignPage />) },
+      { path: 'my-reflection', element: page(<MyReflectionPage />) },
       { path: '*', element: page(<NotFoundPage />) },
     ],
   },

@@ -1,0 +1,68 @@
+import sharp from 'sharp';
+import type { FileStore } from '../../kernel/files/store.js';
+import { RuleViolationError, ValidationError } from '../../kernel/errors/app-error.js';
+import type { ReflectionPage } from './reflections.table.js';
+
+/** Uploads are recognised by content, never by name or declared type. */
+export const MAX_FILE_BYTES = 15 * 1024 * 1024;
+export const MAX_PIXELS = 40_000_000;
+const LONG_SIDE = 2400;
+const THUMB_SIDE = 360;
+
+export type UploadKind = 'jpeg' | 'png' | 'webp' | 'heic' | 'pdf';
+export interface Upload { name: string; bytes: Buffer }
+
+const HEIC_BRANDS = ['heic', 'heix', 'hevc', 'heim', 'heis', 'mif1', 'msf1'];
+
+export function detectKind(b: Buffer): UploadKind | null {
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
+  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  if (b.length >= 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP') return 'webp';
+  if (b.length >= 12 && b.toString('latin1', 4, 8) === 'ftyp' && HEIC_BRANDS.includes(b.toString('latin1', 8, 12))) return 'heic';
+  if (b.length >= 5 && b.toString('latin1', 0, 5) === '%PDF-') return 'pdf';
+  return null;
+}
+
+const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+
+/** Refuses a file over the size limit or of a kind not allowed, naming it. */
+export function checkUpload(file: Upload): UploadKind {
+  if (file.bytes.length > MAX_FILE_BYTES) {
+    throw new ValidationError('file.too_large', `${file.name}: ${file.bytes.length} bytes`, { title: `Tệp "${file.name}" vượt quá ${mb(MAX_FILE_BYTES)}` });
+  }
+  const kind = detectKind(file.bytes);
+  if (!kind) {
+    throw new ValidationError('file.type', `${file.name}: unknown content`, {
+      title: `Tệp "${file.name}" không phải ảnh (JPEG, PNG, WebP, HEIC) hoặc PDF`,
+    });
+  }
+  return kind;
+}
+
+/**
+ * An image page: pixel count checked from the header before decoding, then turned upright from its
+ * EXIF orientation, scaled down, re-encoded as JPEG without metadata, and stored with a thumbnail.
+ */
+export async function storeImagePage(files: FileStore, file: Upload): Promise<ReflectionPage> {
+  const meta = await sharp(file.bytes).metadata().catch(() => null);
+  if (!meta?.width || !meta.height) throw unreadable(file);
+  if (meta.width * meta.height > MAX_PIXELS) {
+    throw new ValidationError('file.too_large', `${file.name}: ${meta.width}x${meta.height}`, {
+      title: `Ảnh "${file.name}" quá lớn (${meta.width}×${meta.height} điểm ảnh, tối đa ${MAX_PIXELS / 1_000_000} triệu)`,
+    });
+  }
+  const base = () => sharp(file.bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error' }).rotate();
+  const page = await base().resize({ width: LONG_SIDE, height: LONG_SIDE, fit: 'inside', withoutEnlargement: true })
+    .jpeg({ quality: 85 }).toBuffer({ resolveWithObject: true }).catch(() => { throw unreadable(file); });
+  const thumb = await base().resize({ width: THUMB_SIDE, height: THUMB_SIDE, fit: 'inside', withoutEnlargement: true })
+    .jpeg({ quality: 70 }).toBuffer();
+  const fileHash = await files.put(page.data);
+  const thumbHash = await files.put(thumb);
+  return { fileHash, thumbHash, mime: 'image/jpeg', width: page.info.width, height: page.info.height, bytes: page.data.length };
+}
+
+function unreadable(file: Upload) {
+  return new RuleViolationError('file.unreadable', `${file.name}: cannot decode`, {
+    title: `Không đọc được ảnh "${file.name}" (tệp hỏng hoặc định dạng HEIC chưa hỗ trợ); hãy chụp lại hoặc chọn ảnh JPEG`,
+  });
+}

@@ -1,0 +1,21 @@
+import type { reflections, reflectionVersions } from './reflections.table.js';
+
+type ReflectionRow = typeof reflections.$inferSelect;
+type VersionRow = typeof reflectionVersions.$inferSelect;
+
+export function toVersion(v: VersionRow) {
+  return {
+    id: v.id, seq: v.seq, text: v.text, recommendations: v.recommendations, pages: v.pages,
+    pdf: v.pdfHash ? { fileHash: v.pdfHash, bytes: v.pdfBytes ?? 0 } : null,
+    source: v.source as 'member' | 'branch' | 'paper', submittedBy: v.submittedBy, submittedAt: v.submittedAt.toISOString(), receiptNumber: v.receiptNumber,
+  };
+}
+
+/** Versions newest first, as a member looks for the latest. */
+export function toReflection(r: ReflectionRow, versions: VersionRow[]) {
+  return {
+    id: r.id, campaignId: r.campaignId, memberId: r.memberId, branchId: r.branchId, status: r.status as 'submitted' | 'paper',
+    submittedAt: r.submittedAt?.toISOString() ?? null, currentVersionId: r.currentVersionId,
+    versions: [...versions].sort((a, b) => b.seq - a.seq).map(toVersion),
+  };
+}

@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import { Alert, Button, Card, ConfigProvider, Descriptions, Input, Progress, Result, Skeleton, Typography } from 'antd';
+import { ArrowLeftOutlined, SendOutlined } from '@ant-design/icons';
+import { Link, useSearchParams } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { newIdempotencyKey, submitReflection, useMyReflection, type MyReflection, type SubmitResult } from '../api';
+import { compressPhoto } from '../compress';
+import { PagePicker, type PickedPage } from '../components/PagePicker';
+import { VersionList } from '../components/VersionList';
+import { R } from '../labels';
+import { useMe } from '../../auth/api';
+import { formatDayTime } from '../../../shared/lib/format';
+import { ProblemAlert } from '../../../shared/ui/ProblemAlert';
+import { largeTheme } from '../../../app/theme';
+import '../reflections.css';
+
+/** A member hands in their reflection from the phone: photos of the pages or a PDF, optional text. */
+export default function MyReflectionPage() {
+  const me = useMe().data!;
+  const campaignId = useSearchParams()[0].get('campaignId') ?? '';
+  const mine = useMyReflection(campaignId);
+  if (!me.memberId) return <Result status="info" title={R.notMember} />;
+  if (!campaignId) return <Result status="info" title={R.noCampaign} extra={<Link to="/my-campaign">{R.back}</Link>} />;
+  return (
+    <ConfigProvider theme={largeTheme}>
+      <div className="qt-my" data-testid="my-reflection-page">
+        <Link to="/my-campaign"><Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }}>{R.back}</Button></Link>
+        <Typography.Title level={2}>{R.title}</Typography.Title>
+        {mine.isPending && <Skeleton active />}
+        {mine.isError && <ProblemAlert error={mine.error} />}
+        {mine.data && <Body data={mine.data} />}
+      </div>
+    </ConfigProvider>
+  );
+}
+
+function Body({ data }: { data: MyReflection }) {
+  const { settings } = data;
+  return (
+    <>
+      <Typography.Paragraph type="secondary">{data.campaign.title}</Typography.Paragraph>
+      <Descriptions column={1} size="small" style={{ marginBottom: 16 }} items={[
+        ...(settings.dueAt ? [{ key: 'due', label: R.dueAt, children: formatDayTime(settings.dueAt) }] : []),
+        ...(settings.cutoffAt ? [{ key: 'cut', label: R.cutoffAt, children: formatDayTime(settings.cutoffAt) }] : []),
+        ...(data.extensionUntil ? [{ key: 'ext', label: R.extension, children: formatDayTime(data.extensionUntil) }] : []),
+      ]} />
+      {settings.mustHandwrite && <Alert type="info" showIcon title={R.mustHandwrite} style={{ marginBottom: 16 }} />}
+      {data.open ? <SubmitForm data={data} /> : <Alert type="warning" showIcon title={R.closed} style={{ marginBottom: 16 }} />}
+      <Typography.Title level={4}>{R.versions}</Typography.Title>
+      <VersionList reflection={data.reflection} />
+    </>
+  );
+}
+
+function SubmitForm({ data }: { data: MyReflection }) {
+  const qc = useQueryClient();
+  const [pages, setPages] = useState<PickedPage[]>([]);
+  const [pdf, setPdf] = useState<File | null>(null);
+  const [text, setText] = useState('');
+  const [recommendations, setRecommendations] = useState('');
+  // Kept across retries of the same content, so a retry after a lost answer is not a second submission.
+  const [key, setKey] = useState<string | null>(null);
+  const [busy, setBusy] = useState<'preparing' | 'uploading' | null>(null);
+  const [progress, setProgress] = useState(0);
+  const [error, setError] = useState<unknown>(null);
+  const [receipt, setReceipt] = useState<SubmitResult['receipt'] | null>(null);
+  const changed = <T,>(set: (v: T) => void) => (v: T) => { set(v); setKey(null); setReceipt(null); setError(null); };
+  const max = data.settings.maxPages;
+
+  const addPhotos = changed((files: File[]) => {
+    const next = [...pages, ...files.map((file) => ({ key: `${file.name}-${file.lastModified}-${Math.random()}`, file }))];
+    if (next.length > max) setError(new Error(R.tooManyPages(max)));
+    setPages(next.slice(0, max));
+  });
+
+  async function submit() {
+    if (!pdf && pages.length === 0 && !text.trim() && !recommendations.trim()) return setError(new Error(R.nothing));
+    const idempotencyKey = key ?? newIdempotencyKey();
+    setKey(idempotencyKey); setError(null); setProgress(0);
+    try {
+      setBusy('preparing');
+      const form = new FormData();
+      if (text.trim()) form.append('text', text);
+      if (recommendations.trim()) form.append('recommendations', recommendations);
+      if (pdf) form.append('files', pdf, pdf.name);
+      for (const p of pages) { const f = await compressPhoto(p.file); form.append('files', f, f.name); }
+      setBusy('uploading');
+      const result = await submitReflection(data.campaign.id, form, idempotencyKey, setProgress);
+      setReceipt(result.receipt);
+      setPages([]); setPdf(null); setText(''); setRecommendations(''); setKey(null);
+      qc.setQueryData(['my-reflection', data.campaign.id], { ...data, reflection: result.reflection });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <>
+      {receipt && (
+        <Alert type="success" showIcon style={{ marginBottom: 16 }} data-testid="reflection-receipt" title={R.receipt}
+          description={<>{R.receiptNumber}: <b>{receipt.number}</b><br />{R.receivedAt}: <b>{formatDayTime(receipt.submittedAt)}</b></>} />
+      )}
+      <Card title={R.pages} style={{ marginBottom: 16 }}>
+        <PagePicker pages={pages} pdf={pdf} maxPages={max} disabled={!!busy}
+          onPhotos={addPhotos} onPdf={changed(setPdf)} onPages={changed(setPages)} />
+      </Card>
+      <Typography.Text strong>{R.text}</Typography.Text>
+      <Input.TextArea value={text} onChange={(e) => changed(setText)(e.target.value)} autoSize={{ minRows: 3, maxRows: 12 }}
+        placeholder={R.textHint} maxLength={50_000} disabled={!!busy} style={{ margin: '8px 0 16px' }} />
+      <Typography.Text strong>{R.recommendations}</Typography.Text>
+      <Input.TextArea value={recommendations} onChange={(e) => changed(setRecommendations)(e.target.value)} autoSize={{ minRows: 2, maxRows: 8 }}
+        maxLength={20_000} disabled={!!busy} style={{ margin: '8px 0 16px' }} />
+      {error ? (error instanceof Error && !('problem' in error) ? <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} /> : <ProblemAlert error={error} />) : null}
+      {busy && <Progress percent={busy === 'preparing' ? 0 : progress} status="active" format={(p) => (busy === 'preparing' ? R.preparing : `${p}%`)} />}
+      <Button type="primary" size="large" block icon={<SendOutlined />} loading={!!busy} onClick={submit} style={{ margin: '8px 0 24px' }}>
+        {data.reflection?.versions.length ? R.resubmit : R.submit}
+      </Button>
+    </>
+  );
+}
