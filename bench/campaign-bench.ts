@@ -127,6 +127,7 @@ function refreshAllParticipants(tenantId: string, campaignId: string): SQL {
     select ${tenantId}, ${campaignId}, i.member_id, (array_agg(i.branch_id order by i.created_at desc))[1], min(i.created_at),
       min(i.checked_in_at) filter (where i.status = 'present'), min(k.confirmed_at)
     from conference_invitations i
+    join conferences f on f.tenant_id = i.tenant_id and f.id = i.conference_id and f.status <> 'cancelled'
     left join (select member_id, min(confirmed_at) as confirmed_at from makeups
                where tenant_id = ${tenantId} and campaign_id = ${campaignId}::uuid and status = 'completed' group by member_id) k on k.member_id = i.member_id
     where i.tenant_id = ${tenantId} and i.campaign_id = ${campaignId}::uuid and i.member_id is not null

@@ -22,6 +22,7 @@ import { rollUpMemberCounts } from '../src/modules/org/org.repository.js';
 import { parseMemberSheet } from '../src/modules/members/members.import-parse.js';
 import { importParsedSheet } from '../src/modules/members/members.import.js';
 import { buildLargeSheet } from '../test/fixtures/member-sheets.js';
+import { runDedupeBench } from '../src/text/testing/dedupe-bench.js';
 import { benchCampaign } from './campaign-bench.js';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 500_000);
@@ -134,18 +135,39 @@ async function benchEngine(engine: Engine, sheet: Buffer) {
   return out;
 }
 
+/**
+ * The text engine (issue 6): dedupe of generated reflections with planted copies, end to end (index +
+ * candidate verification), against an exact-hash baseline in the same run. No database.
+ */
+function benchText(docs: number) {
+  console.log(`\n[text] dedupe of ${docs.toLocaleString('en')} generated reflections...`);
+  const t = performance.now();
+  const r = runDedupeBench({ docs, seed: 1 });
+  const out = {
+    documents: r.documents, averageChars: r.averageChars, plantedCopies: r.plantedCopies, dedupeSeconds: r.seconds.dedupe,
+    docsPerSecond: r.docsPerSecond, recall: +r.quality.recall.toFixed(4), precision: +r.quality.precision.toFixed(4),
+    baselineRecall: +r.baseline.recall.toFixed(4), baselinePrecision: +r.baseline.precision.toFixed(4), baselineSeconds: r.baseline.seconds,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), wallSeconds: +((performance.now() - t) / 1000).toFixed(1),
+  };
+  for (const [k, v] of Object.entries(out)) console.log(`  ${k.padEnd(28)} ${v}`);
+  return out;
+}
+
 async function main() {
   console.log(`Quán Triệt benchmark: ${MEMBERS.toLocaleString('en')} members, engines ${ENGINES.join(', ')}, ${os.cpus().length} cores, node ${process.version}`);
+  // BENCH_TEXT_DOCS=0 skips the text engine; BENCH_ENGINES= (empty) skips the databases.
+  const textDocs = Number(process.env.BENCH_TEXT_DOCS ?? 500_000);
+  const text = textDocs > 0 ? benchText(textDocs) : null;
   const sheet = await buildLargeSheet(50_000);
   const results: Array<Record<string, string | number>> = [];
-  for (const engine of ENGINES) {
+  for (const engine of ENGINES.filter(Boolean)) {
     console.log(`\n[${engine}] seeding and measuring...`);
     const r = await benchEngine(engine, sheet);
     results.push(r);
     for (const [k, v] of Object.entries(r)) console.log(`  ${k.padEnd(28)} ${v}`);
   }
   const file = path.join(import.meta.dirname, 'last-run.json');
-  fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), members: MEMBERS, results }, null, 2));
+  fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), members: MEMBERS, results, text }, null, 2));
   const each = (key: string) => results.map((r) => `${r.engine} ${ms(Number(r[key]))}`).join(', ');
   console.log(`\nWritten to ${file}; the figures that matter: roll-up p95 ${each('rollupP95Ms')}; coverage p95 ${each('coverageRootP95Ms')}; check-in p99 ${each('checkinBurstP99Ms')}`);
 }

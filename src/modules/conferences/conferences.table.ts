@@ -192,6 +192,8 @@ export const makeups = pgTable('makeups', {
   foreignKey({ columns: [t.tenantId, t.invitationId], foreignColumns: [invitations.tenantId, invitations.id] }),
   uniqueIndex('makeups_invitation_uq').on(t.tenantId, t.invitationId),
   index('makeups_branch_idx').on(t.tenantId, t.campaignId, t.branchId),
+  // A member's make-ups in a campaign: read by every participation refresh (each check-in).
+  index('makeups_member_idx').on(t.tenantId, t.campaignId, t.memberId),
 ]);
 
 /**

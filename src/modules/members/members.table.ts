@@ -45,6 +45,7 @@ export const members = pgTable('members', {
   uniqueIndex('members_card_uq').on(t.tenantId, t.cardNumber).where(sql`${t.cardNumber} is not null`),
   // Partial indexes over active members: the roll-up counts per branch with an index-only scan, and a
   // browse page walks names in order (name_key is ASCII and collated "C", see migration 0004).
-  index('members_branch_idx').on(t.tenantId, t.branchId).where(sql`${t.leftAt} is null`),
+  // is_exempt rides along so coverage counts "covered" members (exempt excluded) with an index-only scan too.
+  index('members_branch_idx').on(t.tenantId, t.branchId, t.isExempt).where(sql`${t.leftAt} is null`),
   index('members_name_order_idx').on(t.tenantId, t.nameKey, t.id).where(sql`${t.leftAt} is null`),
 ]);
