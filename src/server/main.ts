@@ -24,6 +24,9 @@ async function main() {
   const accounts = config.demo ? await authService.listDemoAccounts(database.db) : [];
   await authService.purgeExpiredSessions(database.db);
   setInterval(() => { authService.purgeExpiredSessions(database.db).catch(() => undefined); }, 3600_000).unref();
+  // PGlite has no autovacuum: without fresh statistics the planner picks nested loops over tables that
+  // grew since the last analyze (invitations, participation). Refresh them every six hours.
+  if (database.engine === 'pglite') setInterval(() => { database.db.execute(sql`analyze`).catch(() => undefined); }, 6 * 3600_000).unref();
   const url = `http://localhost:${config.port}`;
   console.log(`\nQuán Triệt đang chạy tại ${url}  (cơ sở dữ liệu: ${database.engine === 'pglite' ? `PGlite tại ${path.resolve(config.dataDir)}` : 'PostgreSQL'}, khởi động ${((Date.now() - started) / 1000).toFixed(1)} giây)`);
   console.log(`Tài liệu API: ${url}/api/docs`);
