@@ -10,6 +10,7 @@
  *
  * The services are called directly (no HTTP); the actor is built in memory, as a session would resolve it.
  */
+import { recountCampaign } from '../src/modules/conferences/attendance.repository.js';
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Actor } from '../src/kernel/access/actor.js';
@@ -118,7 +119,9 @@ async function recordAttendance(db: Db, tenantId: string, campaignId: string, up
         case when (hashtext(i.id::text || 'k') & 2147483647) % 3 = 0 then 'session' else 'self_study' end as mode) y
     where i.tenant_id = ${tenantId} and i.campaign_id = ${campaignId}::uuid and i.status = 'absent' and i.member_id is not null`);
   await db.execute(refreshAllParticipants(tenantId, campaignId));
-  for (const table of ['conference_invitations', 'makeups', 'campaign_participants']) await db.execute(sql.raw(`vacuum analyze ${table}`));
+  // The bulk write bypassed refreshParticipants: the per-branch coverage counts are rebuilt in one go.
+  await recountCampaign(db, tenantId, campaignId);
+  for (const table of ['conference_invitations', 'makeups', 'campaign_participants', 'campaign_branch_counts']) await db.execute(sql.raw(`vacuum analyze ${table}`));
 }
 
 /** refreshParticipants (attendance.repository.ts) for every member of the campaign in one statement. */

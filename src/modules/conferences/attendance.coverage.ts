@@ -49,14 +49,23 @@ const counts = (r: Record<string, unknown>): CoverageCounts => ({
 });
 
 function coverageSql(tenantId: string, campaignId: string, target: string, withExempt: boolean) {
+  // Covered members are counted per branch from the members index; invited / attended / made up come
+  // from the per-branch counts kept with participation (campaign_branch_counts), not from a join of
+  // every member to their participation row.
   return sql`with per_branch as (
-      select m.branch_id, count(*) as covered, count(p.invited_at) as invited, count(p.attended_at) as attended,
-        count(*) filter (where p.attended_at is null and p.made_up_at is not null) as made_up
+      select m.branch_id, count(*) as covered
       from members m
-      left join campaign_participants p on p.tenant_id = m.tenant_id and p.campaign_id = ${campaignId}::uuid and p.member_id = m.id
       where m.tenant_id = ${tenantId} and m.left_at is null and (${withExempt} or not m.is_exempt)
         and m.branch_id in (select descendant_id from org_closure where tenant_id = ${tenantId} and ancestor_id = ${target}::uuid)
       group by m.branch_id),
+    counted as (
+      select coalesce(b.branch_id, k.branch_id) as branch_id, coalesce(b.covered, 0) as covered,
+        coalesce(k.invited, 0) as invited, coalesce(k.attended, 0) as attended, coalesce(k.made_up, 0) as made_up
+      from per_branch b
+      full join (select branch_id, invited, attended, made_up from campaign_branch_counts
+        where tenant_id = ${tenantId} and campaign_id = ${campaignId}::uuid
+          and branch_id in (select descendant_id from org_closure where tenant_id = ${tenantId} and ancestor_id = ${target}::uuid)) k
+        on k.branch_id = b.branch_id),
     heads as (
       select o.id, o.name, o.code from orgs o
       where o.tenant_id = ${tenantId} and (o.id = ${target}::uuid or (o.parent_id = ${target}::uuid and o.status = 'active')))
@@ -66,7 +75,7 @@ function coverageSql(tenantId: string, campaignId: string, target: string, withE
       coalesce(sum(b.attended), 0)::int as attended, coalesce(sum(b.made_up), 0)::int as made_up
     from heads h
     join org_closure c on c.tenant_id = ${tenantId} and c.ancestor_id = h.id
-    left join per_branch b on b.branch_id = c.descendant_id
+    left join counted b on b.branch_id = c.descendant_id
     group by h.id, h.name, h.code
     order by h.name`;
 }

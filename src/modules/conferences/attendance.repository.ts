@@ -82,7 +82,27 @@ export async function refreshParticipants(exec: Executor, tenantId: string, camp
       group by i.member_id
       on conflict (tenant_id, campaign_id, member_id) do update set branch_id = excluded.branch_id,
         invited_at = excluded.invited_at, attended_at = excluded.attended_at, made_up_at = excluded.made_up_at`);
+    // The coverage counts of these members' branches, in the same transaction (migration 0010).
+    await exec.execute(sql`select qt_recount_campaign_branches(${tenantId}::uuid, ${campaignId}::uuid,
+      array(select distinct branch_id from members where tenant_id = ${tenantId} and id = any(${ids})))`);
   }
+}
+
+/**
+ * Recounts every branch of a campaign in one statement: for bulk loads that write participation rows
+ * directly (benchmarks, repairs). Same definition as qt_recount_campaign_branches.
+ */
+export async function recountCampaign(exec: Executor, tenantId: string, campaignId: string) {
+  await exec.execute(sql`delete from campaign_branch_counts where tenant_id = ${tenantId} and campaign_id = ${campaignId}::uuid`);
+  await exec.execute(sql`insert into campaign_branch_counts (tenant_id, campaign_id, branch_id, invited, attended, made_up)
+    select m.tenant_id, p.campaign_id, m.branch_id, count(p.invited_at), count(p.attended_at),
+      count(*) filter (where p.attended_at is null and p.made_up_at is not null)
+    from campaign_participants p
+    join members m on m.tenant_id = p.tenant_id and m.id = p.member_id and m.left_at is null
+    where p.tenant_id = ${tenantId} and p.campaign_id = ${campaignId}::uuid
+      and (not m.is_exempt or exists (select 1 from campaign_plans r where r.tenant_id = p.tenant_id and r.campaign_id = p.campaign_id
+        and r.parent_plan_id is null and r.include_exempt))
+    group by m.tenant_id, p.campaign_id, m.branch_id`);
 }
 
 /**

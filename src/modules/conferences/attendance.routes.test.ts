@@ -242,6 +242,24 @@ describeApp('attendance', (ctx) => {
     expect((await get('/api/me/campaigns', await memberCookie(p, p.members[2]))).json()).toEqual([]);
   });
 
+  it('keeps coverage exact when a member who attended moves branch, becomes exempt or leaves', async () => {
+    const { p, campaignId, conferenceId, organizer } = await communeConference();
+    for (const m of p.members.slice(0, 3)) await post(`/api/conferences/${conferenceId}/check-in`, organizer, { code: await myCode(p, m) });
+    const officer = await sessionCookie(ctx.db, await createUser(ctx.db, p.tenantId, [{ role: 'propaganda_officer', orgId: p.rootId }]));
+    const grassroots = async () => (await get(`/api/campaigns/${campaignId}/coverage?orgId=${p.communes[0]}`, officer)).json()
+      .children.map((c: { covered: number; invited: number; attended: number }) => [c.covered, c.invited, c.attended]);
+    expect(await grassroots()).toEqual([[6, 6, 3], [6, 6, 0]]);
+    // Moved to a branch of the other grassroots org: its attendance goes with it.
+    await ctx.db.execute(sql`update members set branch_id = ${p.branches[2]} where id = ${p.members[0]}`);
+    expect(await grassroots()).toEqual([[5, 5, 2], [7, 7, 1]]);
+    // Exempt (the plan leaves exempt members out) and left: no longer covered, nor counted as attended.
+    await ctx.db.execute(sql`update members set is_exempt = true where id = ${p.members[1]}`);
+    await ctx.db.execute(sql`update members set left_at = now() where id = ${p.members[2]}`);
+    expect(await grassroots()).toEqual([[3, 3, 0], [7, 7, 1]]);
+    const province = (await get(`/api/campaigns/${campaignId}/coverage`, officer)).json();
+    expect(province.total).toEqual({ covered: 22, invited: 10, attended: 1, madeUp: 0 });
+  });
+
   it('invites guests who are not members, each with their own code', async () => {
     const { conferenceId, organizer } = await communeConference();
     const res = await post(`/api/conferences/${conferenceId}/guests`, organizer, { guests: [{ name: 'Đỗ Quang Hải', title: 'Giám đốc', org: 'Công ty TNHH Minh Phát' }] });

@@ -212,4 +212,21 @@ export const campaignParticipants = pgTable('campaign_participants', {
 }, (t) => [
   primaryKey({ columns: [t.tenantId, t.campaignId, t.memberId] }),
   index('campaign_participants_branch_idx').on(t.tenantId, t.campaignId, t.branchId),
+  // A member's campaigns, for the recount when the member moves, leaves or becomes exempt.
+  index('campaign_participants_member_idx').on(t.tenantId, t.memberId),
 ]);
+
+/**
+ * Per campaign and branch: covered members (active, exempt only when the plan includes them) who were
+ * invited, attended, made up. Recounted for the touched branches in the transaction that changes
+ * participation (qt_recount_campaign_branches, migration 0010) and, by a trigger, when members move,
+ * leave or change exemption; coverage sums these rows over the closure instead of joining every member.
+ */
+export const campaignBranchCounts = pgTable('campaign_branch_counts', {
+  tenantId: tenantId(),
+  campaignId: uuid('campaign_id').notNull(),
+  branchId: uuid('branch_id').notNull(),
+  invited: integer('invited').notNull().default(0),
+  attended: integer('attended').notNull().default(0),
+  madeUp: integer('made_up').notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.campaignId, t.branchId] })]);
