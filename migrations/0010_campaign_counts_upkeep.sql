@@ -22,7 +22,10 @@ BEGIN
       (count(p.member_id) FILTER (WHERE p.attended_at IS NULL AND p.made_up_at IS NOT NULL))::int AS made_up
     FROM (SELECT DISTINCT unnest(p_branches) AS branch_id) b
     LEFT JOIN members m ON m.tenant_id = p_tenant AND m.branch_id = b.branch_id AND m.left_at IS NULL AND (inc OR NOT m.is_exempt)
-    LEFT JOIN campaign_participants p ON p.tenant_id = p_tenant AND p.campaign_id = p_campaign AND p.member_id = m.id
+    -- One primary-key probe per member, whatever the statistics say: with participation rows newer than
+    -- the last analyze the planner otherwise scans the whole campaign's participation for every member.
+    LEFT JOIN LATERAL (SELECT q.member_id, q.invited_at, q.attended_at, q.made_up_at FROM campaign_participants q
+      WHERE q.tenant_id = p_tenant AND q.campaign_id = p_campaign AND q.member_id = m.id LIMIT 1) p ON true
     GROUP BY b.branch_id
   ) x
   WHERE c.tenant_id = p_tenant AND c.campaign_id = p_campaign AND c.branch_id = x.branch_id;

@@ -211,7 +211,6 @@ export const campaignParticipants = pgTable('campaign_participants', {
   madeUpAt: timestamp('made_up_at', { withTimezone: true }),
 }, (t) => [
   primaryKey({ columns: [t.tenantId, t.campaignId, t.memberId] }),
-  index('campaign_participants_branch_idx').on(t.tenantId, t.campaignId, t.branchId),
   // A member's campaigns, for the recount when the member moves, leaves or becomes exempt.
   index('campaign_participants_member_idx').on(t.tenantId, t.memberId),
 ]);

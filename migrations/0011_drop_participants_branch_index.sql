@@ -1,0 +1,1 @@
+DROP INDEX "campaign_participants_branch_idx";
