@@ -76,3 +76,8 @@ export async function queryRows<T>(executor: Executor, query: SQL): Promise<T[]>
 }
 
 export { sql };
+
+/** A timestamptz as the drivers return it (Date from pg, string or Date from PGlite) → ISO string, or null. */
+export function isoTimestamp(v: unknown): string | null {
+  return v === null || v === undefined ? null : new Date(v as string | Date).toISOString();
+}

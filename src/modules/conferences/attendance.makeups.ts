@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../kernel/access/actor.js';
 import { orgScopeSql, requireAccess } from '../../kernel/access/policy.js';
 import { recordAudit } from '../../kernel/audit/record-audit.js';
-import { queryRows, type Db, type Executor } from '../../kernel/db/client.js';
+import { queryRows, type Db, type Executor, isoTimestamp } from '../../kernel/db/client.js';
 import { NotFoundError, RuleViolationError } from '../../kernel/errors/app-error.js';
 import { refreshParticipants } from './attendance.repository.js';
 
@@ -35,7 +35,7 @@ export async function listMakeups(db: Db, actor: Actor, campaignId: string, q: {
   return rows.map(toItem);
 }
 
-const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
+const iso = isoTimestamp;
 function toItem(r: Record<string, unknown>): MakeupItem {
   return {
     id: r.id as string, memberId: r.member_id as string, fullName: r.full_name as string, branchId: r.branch_id as string,

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../kernel/access/actor.js';
-import { queryRows, type Db } from '../../kernel/db/client.js';
+import { queryRows, type Db, isoTimestamp } from '../../kernel/db/client.js';
 import { findMember } from '../members/index.js';
 import { QR_PREFIX } from './attendance.service.js';
 
-const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
+const iso = isoTimestamp;
 
 /**
  * A member's own study, on their phone: each active campaign their branch is part of, with their

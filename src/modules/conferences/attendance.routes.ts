@@ -1,6 +1,4 @@
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { queryRows } from '../../kernel/db/client.js';
 import type { App, AppDeps } from '../../server/app.js';
 import { campaignCoverage } from './attendance.coverage.js';
 import { confirmMakeup, listMakeups, planMakeup } from './attendance.makeups.js';
@@ -27,13 +25,7 @@ export async function registerAttendanceRoutes(app: App, { database }: AppDeps) 
   }, async (req) => addGuests(db, req.actor!, req.params.id, req.body.guests));
   app.post('/api/conferences/:id/check-in', {
     schema: { tags, summary: 'Điểm danh bằng mã QR (quét hai lần chỉ tính một lần)', params: ConferenceIdParams, body: CheckInBody, response: { 200: CheckInResult } },
-  }, async (req) => {
-    const result = await checkIn(db, req.actor!, req.params.id, req.body.code);
-    const [who] = await queryRows<{ full_name: string; branch_name: string | null }>(db, sql`select coalesce(m.full_name, i.guest_name) as full_name, b.name as branch_name
-      from conference_invitations i left join members m on m.tenant_id = i.tenant_id and m.id = i.member_id
-      left join orgs b on b.tenant_id = i.tenant_id and b.id = i.branch_id where i.tenant_id = ${req.actor!.tenantId} and i.id = ${result.invitationId}`);
-    return { ...result, fullName: who.full_name, branchName: who.branch_name };
-  });
+  }, async (req) => checkIn(db, req.actor!, req.params.id, req.body.code));
   app.post('/api/conferences/:id/attendance', {
     schema: { tags, summary: 'Điểm danh theo danh sách: có mặt, vắng (có lý do), bỏ đánh dấu', params: ConferenceIdParams, body: AttendanceBody, response: { 200: z.object({ changed: z.number() }) } },
   }, async (req) => markAttendance(db, req.actor!, req.params.id, req.body.marks));

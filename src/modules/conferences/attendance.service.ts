@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../kernel/access/actor.js';
 import { requireAccess } from '../../kernel/access/policy.js';
 import { recordAudit } from '../../kernel/audit/record-audit.js';
-import { queryRows, type Db, type Executor } from '../../kernel/db/client.js';
+import { isoTimestamp, queryRows, type Db, type Executor } from '../../kernel/db/client.js';
 import { NotFoundError, RuleViolationError } from '../../kernel/errors/app-error.js';
 import { requireRecorder, rosterReach } from './attendance.access.js';
 import * as repo from './attendance.repository.js';
@@ -24,6 +24,8 @@ export interface CheckInResult {
   invitationId: string;
   memberId: string | null;
   checkedInAt: string;
+  fullName: string;
+  branchName: string | null;
 }
 
 /**
@@ -46,12 +48,17 @@ export async function checkIn(db: Db, actor: Actor, conferenceId: string, code: 
     await requireRecorder(tx, actor, conf, inv);
     if (conf.status !== 'scheduled') throw new RuleViolationError('checkin.closed', `conference is ${conf.status}`);
     const flipped = await markPresent(tx, actor, inv, 'qr');
-    if (!flipped) {
-      const [current] = await queryRows<{ checked_in_at: string }>(tx, sql`select checked_in_at from conference_invitations
-        where tenant_id = ${actor.tenantId} and id = ${inv.id}`);
-      return { outcome: 'already_present', invitationId: inv.id, memberId: inv.memberId, checkedInAt: new Date(current.checked_in_at).toISOString() };
-    }
-    return { outcome: 'checked_in', invitationId: inv.id, memberId: inv.memberId, checkedInAt: flipped.toISOString() };
+    // Who was checked in (for the organizer's screen) and when, in one read.
+    const [who] = await queryRows<{ checked_in_at: string; full_name: string; branch_name: string | null }>(tx, sql`select i.checked_in_at,
+        coalesce(m.full_name, i.guest_name) as full_name, b.name as branch_name
+      from conference_invitations i
+      left join members m on m.tenant_id = i.tenant_id and m.id = i.member_id
+      left join orgs b on b.tenant_id = i.tenant_id and b.id = i.branch_id
+      where i.tenant_id = ${actor.tenantId} and i.id = ${inv.id}`);
+    return {
+      outcome: flipped ? 'checked_in' : 'already_present', invitationId: inv.id, memberId: inv.memberId,
+      checkedInAt: isoTimestamp(who.checked_in_at)!, fullName: who.full_name, branchName: who.branch_name,
+    };
   });
 }
 

@@ -1,12 +1,12 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Executor } from '../../kernel/db/client.js';
+import { queryRows, type Executor, isoTimestamp } from '../../kernel/db/client.js';
 import { newId } from '../../kernel/db/columns.js';
 import { bridgePoints, bridgePointUnits } from './conferences.table.js';
 
 export type BridgePointRow = typeof bridgePoints.$inferSelect;
 export type BridgePointValues = Pick<typeof bridgePoints.$inferInsert, 'name' | 'place' | 'capacity' | 'supervisorUserId'>;
 
-const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
+const iso = isoTimestamp;
 const parseJson = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
 export async function findBridgePoint(exec: Executor, tenantId: string, id: string, opts: { lock?: boolean } = {}): Promise<BridgePointRow | null> {

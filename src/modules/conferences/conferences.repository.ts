@@ -1,5 +1,5 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Executor } from '../../kernel/db/client.js';
+import { queryRows, type Executor, isoTimestamp } from '../../kernel/db/client.js';
 import { newId } from '../../kernel/db/columns.js';
 import { agendaItems, conferences, conferenceSessions } from './conferences.table.js';
 
@@ -7,7 +7,7 @@ export type ConferenceRow = typeof conferences.$inferSelect;
 export type NewConference = Omit<typeof conferences.$inferInsert, 'id' | 'tenantId'>;
 export type SessionRow = typeof conferenceSessions.$inferSelect;
 
-const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
+const iso = isoTimestamp;
 
 export async function findConference(exec: Executor, tenantId: string, id: string, opts: { lock?: boolean } = {}): Promise<ConferenceRow | null> {
   const q = exec.select().from(conferences).where(and(eq(conferences.tenantId, tenantId), eq(conferences.id, id)));
