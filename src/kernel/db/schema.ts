@@ -7,3 +7,4 @@ export * from '../../modules/campaigns/campaigns.table.js';
 export * from '../../modules/materials/materials.table.js';
 export * from '../../modules/conferences/conferences.table.js';
 export * from '../../modules/reflections/reflections.table.js';
+export * from '../../modules/evaluations/evaluations.table.js';
