@@ -140,7 +140,7 @@ export function planAccounts(p: DemoProvince, seed: number): DemoAccount[] {
     ...(p.levels.some((l) => l.code === 'district')
       ? [account('tuyengiao.huyen', 'propaganda_officer', plan.districtLikeKey, 'Cán bộ Ban Tuyên giáo Huyện ủy')]
       : [account('tuyengiao.xa', 'propaganda_officer', plan.districtLikeKey, 'Cán bộ tuyên giáo Đảng ủy xã')]),
-    account('chiuy', 'branch_committee', plan.branchKey, secretary ? `${secretary.fullName} (Bí thư chi bộ)` : 'Chi ủy chi bộ', secretary?.key),
+    account('chiuy', 'branch_secretary', plan.branchKey, secretary ? `${secretary.fullName} (Bí thư chi bộ)` : 'Chi ủy chi bộ', secretary?.key),
     account('dangvien', 'member', plan.branchKey, member.fullName, member.key),
   ];
 }

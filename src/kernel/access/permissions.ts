@@ -8,6 +8,7 @@ export const ROLES = [
   'committee_secretary',
   'organization_officer',
   'branch_committee',
+  'branch_secretary',
   'inspection_officer',
   'member',
 ] as const;
@@ -28,21 +29,33 @@ export const ACTIONS = [
   'conference.manage',
   'attendance.record',
   'reflection.collect',
+  'reflection.grade',
+  'reflection.approve',
+  'evaluation.manage',
+  'evaluation.approve',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
   system_admin: ['org.read', 'org.manage', 'member.read', 'member.manage', 'member.export', 'audit.read',
-    'campaign.read', 'campaign.manage', 'campaign.approve', 'material.manage', 'conference.manage', 'attendance.record', 'reflection.collect'],
+    'campaign.read', 'campaign.manage', 'campaign.approve', 'material.manage', 'conference.manage', 'attendance.record', 'reflection.collect',
+    'reflection.grade', 'reflection.approve', 'evaluation.manage', 'evaluation.approve'],
   propaganda_officer: ['org.read', 'member.read', 'member.manage', 'member.export',
     'campaign.read', 'campaign.manage', 'material.manage', 'conference.manage', 'attendance.record', 'reflection.collect'],
+  // The secretary of a party committee approves its plans, its reflection grades and its evaluations.
   committee_secretary: ['org.read', 'org.manage', 'member.read', 'member.export', 'audit.read',
-    'campaign.read', 'campaign.manage', 'campaign.approve', 'conference.manage', 'attendance.record', 'reflection.collect'],
+    'campaign.read', 'campaign.manage', 'campaign.approve', 'conference.manage', 'attendance.record', 'reflection.collect',
+    'reflection.grade', 'reflection.approve', 'evaluation.manage', 'evaluation.approve'],
   organization_officer: ['org.read', 'org.manage', 'member.read', 'member.read_sensitive', 'member.manage', 'member.export', 'audit.read',
     'campaign.read'],
   // A branch committee issues the branch's own plan, holds branch conferences and keeps attendance.
   branch_committee: ['org.read', 'member.read', 'member.manage', 'member.export',
-    'campaign.read', 'campaign.manage', 'conference.manage', 'attendance.record', 'reflection.collect'],
+    'campaign.read', 'campaign.manage', 'conference.manage', 'attendance.record', 'reflection.collect',
+    'reflection.grade', 'evaluation.manage'],
+  // The branch secretary (bí thư chi bộ): the committee's work, and approves grades and evaluations.
+  branch_secretary: ['org.read', 'member.read', 'member.manage', 'member.export',
+    'campaign.read', 'campaign.manage', 'conference.manage', 'attendance.record', 'reflection.collect',
+    'reflection.grade', 'reflection.approve', 'evaluation.manage', 'evaluation.approve'],
   inspection_officer: ['org.read', 'member.read', 'audit.read', 'campaign.read'],
   member: [],
 };
@@ -56,6 +69,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   committee_secretary: 'Bí thư / Ủy viên Thường vụ',
   organization_officer: 'Cán bộ Ban Tổ chức',
   branch_committee: 'Chi ủy',
+  branch_secretary: 'Bí thư chi bộ',
   inspection_officer: 'Cán bộ Ủy ban Kiểm tra',
   member: 'Đảng viên',
 };

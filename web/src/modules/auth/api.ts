@@ -3,13 +3,13 @@ import { api, ApiError } from '../../shared/lib/http';
 
 export type Role =
   | 'system_admin' | 'propaganda_officer' | 'committee_secretary' | 'organization_officer'
-  | 'branch_committee' | 'inspection_officer' | 'member';
+  | 'branch_committee' | 'branch_secretary' | 'inspection_officer' | 'member';
 
 export interface Grant { role: Role; roleLabel: string; orgId: string; orgName: string }
 export interface Me { userId: string; username: string; displayName: string; memberId: string | null; grants: Grant[] }
 
 /** Roles that may add and update members (mirrors member.manage in src/kernel/access/permissions.ts). */
-export const MEMBER_MANAGER_ROLES: readonly Role[] = ['system_admin', 'propaganda_officer', 'organization_officer', 'branch_committee'];
+export const MEMBER_MANAGER_ROLES: readonly Role[] = ['system_admin', 'propaganda_officer', 'organization_officer', 'branch_committee', 'branch_secretary'];
 /** Roles that may create, rename, move, merge and dissolve orgs (org.manage). */
 export const ORG_MANAGER_ROLES: readonly Role[] = ['system_admin', 'committee_secretary', 'organization_officer'];
 

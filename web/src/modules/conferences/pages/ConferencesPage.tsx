@@ -11,7 +11,7 @@ import { ProblemAlert } from '../../../shared/ui/ProblemAlert';
 import { formatDayTime, formatNumber } from '../../../shared/lib/format';
 
 /** Roles holding conference.manage (src/kernel/access/permissions.ts). */
-const ORGANIZER_ROLES = ['system_admin', 'propaganda_officer', 'committee_secretary', 'branch_committee'] as const;
+const ORGANIZER_ROLES = ['system_admin', 'propaganda_officer', 'committee_secretary', 'branch_committee', 'branch_secretary'] as const;
 
 const FormatTag = ({ c }: { c: ConferenceSummary }) => <Tag color={FORMAT_LABELS[c.format].color}>{FORMAT_LABELS[c.format].label}</Tag>;
 const StatusTag = ({ c }: { c: ConferenceSummary }) => <Tag color={STATUS_LABELS[c.status].color}>{STATUS_LABELS[c.status].label}</Tag>;
