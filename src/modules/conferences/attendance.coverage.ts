@@ -49,22 +49,19 @@ const counts = (r: Record<string, unknown>): CoverageCounts => ({
 });
 
 function coverageSql(tenantId: string, campaignId: string, target: string, withExempt: boolean) {
-  // Covered members are counted per branch from the members index; invited / attended / made up come
-  // from the per-branch counts kept with participation (campaign_branch_counts), not from a join of
-  // every member to their participation row.
-  return sql`with per_branch as (
-      select m.branch_id, count(*) as covered
-      from members m
-      where m.tenant_id = ${tenantId} and m.left_at is null and (${withExempt} or not m.is_exempt)
-        and m.branch_id in (select descendant_id from org_closure where tenant_id = ${tenantId} and ancestor_id = ${target}::uuid)
-      group by m.branch_id),
+  // Covered members come from the per-branch member counts (branch_member_counts, kept by a trigger on
+  // members); invited / attended / made up from the per-branch counts kept with participation
+  // (campaign_branch_counts). Both are one row per branch: nothing here reads member rows.
+  const covered = withExempt ? sql`active` : sql`active_not_exempt`;
+  return sql`with subtree as (
+      select descendant_id as branch_id from org_closure where tenant_id = ${tenantId} and ancestor_id = ${target}::uuid),
     counted as (
       select coalesce(b.branch_id, k.branch_id) as branch_id, coalesce(b.covered, 0) as covered,
         coalesce(k.invited, 0) as invited, coalesce(k.attended, 0) as attended, coalesce(k.made_up, 0) as made_up
-      from per_branch b
+      from (select branch_id, ${covered} as covered from branch_member_counts
+        where tenant_id = ${tenantId} and branch_id in (select branch_id from subtree)) b
       full join (select branch_id, invited, attended, made_up from campaign_branch_counts
-        where tenant_id = ${tenantId} and campaign_id = ${campaignId}::uuid
-          and branch_id in (select descendant_id from org_closure where tenant_id = ${tenantId} and ancestor_id = ${target}::uuid)) k
+        where tenant_id = ${tenantId} and campaign_id = ${campaignId}::uuid and branch_id in (select branch_id from subtree)) k
         on k.branch_id = b.branch_id),
     heads as (
       select o.id, o.name, o.code from orgs o

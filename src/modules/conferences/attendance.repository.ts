@@ -89,6 +89,37 @@ export async function refreshParticipants(exec: Executor, tenantId: string, camp
 }
 
 /**
+ * A member's first attendance in a campaign, applied as a change instead of a recount (the check-in
+ * hot path): the participation row gets its attendance time, and the member's branch count gains one
+ * attended (and loses one made up when the member had only made up). Same result as
+ * refreshParticipants for a check-in, at one statement. Race-safe: the participation row is updated
+ * only while it has no attendance (a second check-in of the member changes nothing), and the count is
+ * incremented under its row lock, so a concurrent recount either counts this member (it committed
+ * first) or is followed by the increment. Falls back to the full refresh when the rows it expects are
+ * missing.
+ */
+export async function recordFirstAttendance(exec: Executor, tenantId: string, campaignId: string, memberId: string) {
+  const [r] = await queryRows<{ had_row: boolean; flipped: number; counted: number; bumped: number }>(exec, sql`with p as (
+      update campaign_participants set attended_at = now()
+      where tenant_id = ${tenantId} and campaign_id = ${campaignId}::uuid and member_id = ${memberId}::uuid and attended_at is null
+      returning member_id, made_up_at),
+    m as (
+      select mm.branch_id, p.made_up_at from p
+      join members mm on mm.tenant_id = ${tenantId} and mm.id = p.member_id
+      where mm.left_at is null and (not mm.is_exempt or exists (select 1 from campaign_plans r where r.tenant_id = ${tenantId}
+        and r.campaign_id = ${campaignId}::uuid and r.parent_plan_id is null and r.include_exempt))),
+    u as (
+      update campaign_branch_counts c set attended = c.attended + 1,
+        made_up = c.made_up - (case when m.made_up_at is not null then 1 else 0 end)
+      from m where c.tenant_id = ${tenantId} and c.campaign_id = ${campaignId}::uuid and c.branch_id = m.branch_id
+      returning c.branch_id)
+    select exists (select 1 from campaign_participants where tenant_id = ${tenantId} and campaign_id = ${campaignId}::uuid
+        and member_id = ${memberId}::uuid) as had_row,
+      (select count(*) from p)::int as flipped, (select count(*) from m)::int as counted, (select count(*) from u)::int as bumped`);
+  if (!r.had_row || r.counted !== r.bumped) await refreshParticipants(exec, tenantId, campaignId, [memberId]);
+}
+
+/**
  * Recounts every branch of a campaign in one statement: for bulk loads that write participation rows
  * directly (benchmarks, repairs). Same definition as qt_recount_campaign_branches.
  */

@@ -69,7 +69,7 @@ async function markPresent(tx: Executor, actor: Actor, inv: repo.InvitationRow, 
     where tenant_id = ${actor.tenantId} and id = ${inv.id} and status <> 'present'
     returning checked_in_at`);
   if (!row) return null;
-  if (inv.memberId) await repo.refreshParticipants(tx, actor.tenantId, inv.campaignId, [inv.memberId]);
+  if (inv.memberId) await repo.recordFirstAttendance(tx, actor.tenantId, inv.campaignId, inv.memberId);
   await recordAudit(tx, actor, actor.tenantId, {
     action: 'attendance.check_in', entityType: 'conference_invitation', entityId: inv.id,
     before: { status: inv.status }, after: { status: 'present', method },

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  boolean, date, foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  boolean, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, tenantId, updatedAt } from '../../kernel/db/columns.js';
 import { orgs } from '../org/org.table.js';
@@ -49,3 +49,15 @@ export const members = pgTable('members', {
   index('members_branch_idx').on(t.tenantId, t.branchId, t.isExempt).where(sql`${t.leftAt} is null`),
   index('members_name_order_idx').on(t.tenantId, t.nameKey, t.id).where(sql`${t.leftAt} is null`),
 ]);
+
+/**
+ * Active members per branch (all, and those not exempt from party activities), kept by a statement
+ * trigger on members (migration 0014): roll-ups over the closure table read one row per branch instead
+ * of counting every member of the province.
+ */
+export const branchMemberCounts = pgTable('branch_member_counts', {
+  tenantId: uuid('tenant_id').notNull(),
+  branchId: uuid('branch_id').notNull(),
+  active: integer('active').notNull().default(0),
+  activeNotExempt: integer('active_not_exempt').notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.branchId] })]);

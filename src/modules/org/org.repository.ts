@@ -43,8 +43,9 @@ export async function listLevels(exec: Executor, tenantId: string): Promise<OrgL
 }
 
 /**
- * Orgs with their subtree member counts: members are counted per branch first, then summed over the
- * closure table (never a `path LIKE` join, see ARCHITECTURE.md "Roll-ups").
+ * Orgs with their subtree member counts: the per-branch counts kept by a trigger on members
+ * (branch_member_counts), summed over the closure table (never a `path LIKE` join, see ARCHITECTURE.md
+ * "Roll-ups").
  */
 export async function summarizeOrgs(exec: Executor, tenantId: string, where: { ids?: string[]; parentId?: string }): Promise<OrgSummary[]> {
   const filter = where.parentId
@@ -54,11 +55,10 @@ export async function summarizeOrgs(exec: Executor, tenantId: string, where: { i
   return queryRows<OrgSummary>(exec, sql`
     with targets as (select o.id from orgs o where o.tenant_id = ${tenantId} and ${filter}),
     per_branch as (
-      select m.branch_id, count(*)::int as n from members m
-      where m.tenant_id = ${tenantId} and m.left_at is null
-        and m.branch_id in (select c.descendant_id from org_closure c
-                            where c.tenant_id = ${tenantId} and c.ancestor_id in (select id from targets))
-      group by m.branch_id),
+      select b.branch_id, b.active as n from branch_member_counts b
+      where b.tenant_id = ${tenantId}
+        and b.branch_id in (select c.descendant_id from org_closure c
+                            where c.tenant_id = ${tenantId} and c.ancestor_id in (select id from targets))),
     counts as (
       select c.ancestor_id as id, coalesce(sum(pb.n), 0)::int as n from org_closure c
       join per_branch pb on pb.branch_id = c.descendant_id
