@@ -18,6 +18,7 @@ import type { Actor } from '../src/kernel/access/actor.js';
 import { seedDemo } from '../src/cli/demo/demo-seed.js';
 import { orgService } from '../src/modules/org/index.js';
 import { membersService } from '../src/modules/members/index.js';
+import { benchReflectionRush } from './reflection-rush.js';
 import { rollUpMemberCounts } from '../src/modules/org/org.repository.js';
 import { parseMemberSheet } from '../src/modules/members/members.import-parse.js';
 import { importParsedSheet } from '../src/modules/members/members.import.js';
@@ -129,6 +130,8 @@ async function benchEngine(engine: Engine, sheet: Buffer) {
     if (again.updated !== result.rows) throw new Error('re-import did not match every row');
 
     await benchCampaign(db, engine, seeded.tenantId, root, out);
+    // The deadline rush goes through the HTTP server; its target is set on PostgreSQL (BENCH_RUSH=0 skips).
+    if (engine === 'postgres' && process.env.BENCH_RUSH !== '0') await benchReflectionRush(database, seeded.tenantId, root, out);
   } finally {
     await cleanup();
   }

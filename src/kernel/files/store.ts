@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -24,7 +24,9 @@ export function localFileStore(root: string): FileStore {
       const target = pathOf(hash);
       if (fs.existsSync(target)) return hash;
       await fsp.mkdir(path.dirname(target), { recursive: true });
-      const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
+      // A name of its own per write: two requests storing the same bytes at once (a double submit, the
+      // same thumbnail) each write and rename their own file; the rename is atomic, either one wins.
+      const tmp = `${target}.${randomBytes(8).toString('hex')}.tmp`;
       const handle = await fsp.open(tmp, 'w');
       try {
         await handle.writeFile(bytes);

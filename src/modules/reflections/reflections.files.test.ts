@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { detectKind } from './reflections.files.js';
+import { detectKind, storeImagePage } from './reflections.files.js';
 
 const ftyp = (brand: string) => Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from(`ftyp${brand}`, 'latin1'), Buffer.alloc(8)]);
 
@@ -18,5 +20,46 @@ describe('detectKind', () => {
     expect(detectKind(Buffer.from('%PD', 'latin1'))).toBeNull();
     expect(detectKind(Buffer.from('<html>', 'latin1'))).toBeNull();
     expect(detectKind(Buffer.alloc(0))).toBeNull();
+  });
+});
+
+describe('storeImagePage', () => {
+  const memoryStore = () => {
+    const saved = new Map<string, Buffer>();
+    const store = {
+      put: async (b: Buffer) => { const h = createHash('sha256').update(b).digest('hex'); saved.set(h, b); return h; },
+      get: async (h: string) => saved.get(h)!, pathOf: (h: string) => h,
+    };
+    return { store, saved };
+  };
+  const cameraJpeg = (orientation?: number) => sharp({ create: { width: 60, height: 40, channels: 3, noise: { type: 'gaussian', mean: 180, sigma: 30 } } })
+    .jpeg({ quality: 85 }).withMetadata({ orientation, exif: { IFD0: { Make: 'PhoneCam', ImageDescription: 'GPS 21.0285 105.8542' } } }).toBuffer();
+
+  it('keeps an upright page pixel for pixel but without its camera metadata (no re-encoding)', async () => {
+    const { store, saved } = memoryStore();
+    const input = await cameraJpeg();
+    const page = await storeImagePage(store, { name: 'trang-1.jpg', bytes: input });
+    const stored = saved.get(page.fileHash)!;
+    expect((await sharp(stored).metadata()).exif).toBeUndefined();
+    expect(stored.includes(Buffer.from('PhoneCam'))).toBe(false);
+    expect(await sharp(stored).raw().toBuffer()).toEqual(await sharp(input).raw().toBuffer());
+    expect([page.width, page.height]).toEqual([60, 40]);
+    expect(saved.has(page.thumbHash)).toBe(true);
+  });
+
+  it('turns a sideways photo upright by re-encoding it, without metadata', async () => {
+    const { store, saved } = memoryStore();
+    const page = await storeImagePage(store, { name: 'trang-2.jpg', bytes: await cameraJpeg(6) });
+    expect([page.width, page.height]).toEqual([40, 60]);
+    const meta = await sharp(saved.get(page.fileHash)!).metadata();
+    expect([meta.exif, meta.orientation ?? 1]).toEqual([undefined, 1]);
+  });
+
+  it('refuses a JPEG whose image data is cut off, naming the file', async () => {
+    const { store, saved } = memoryStore();
+    const input = await cameraJpeg();
+    await expect(storeImagePage(store, { name: 'trang-hong.jpg', bytes: input.subarray(0, Math.floor(input.length * 0.7)) }))
+      .rejects.toMatchObject({ code: 'file.unreadable', title: expect.stringContaining('trang-hong.jpg') });
+    expect(saved.size).toBe(0);
   });
 });

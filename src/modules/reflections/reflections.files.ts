@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { stripJpegMetadata } from '../../kernel/files/jpeg.js';
 import type { FileStore } from '../../kernel/files/store.js';
 import { RuleViolationError, ValidationError } from '../../kernel/errors/app-error.js';
 import type { ReflectionPage } from './reflections.table.js';
@@ -40,8 +41,13 @@ export function checkUpload(file: Upload): UploadKind {
 }
 
 /**
- * An image page: pixel count checked from the header before decoding, then turned upright from its
- * EXIF orientation, scaled down, re-encoded as JPEG without metadata, and stored with a thumbnail.
+ * An image page: pixel count checked from the header before decoding; then either
+ * - a JPEG already upright and no larger than a page needs (what the app's own page compressor sends)
+ *   loses its metadata losslessly (kernel/files/jpeg.ts) and is decoded once, at reduced scale, for the
+ *   thumbnail — which also proves its image data readable; or
+ * - anything else is turned upright from its EXIF orientation, scaled down and re-encoded as JPEG
+ *   without metadata, and the thumbnail is made from that result.
+ * Either way no camera metadata is stored, and the file is stored with a thumbnail.
  */
 export async function storeImagePage(files: FileStore, file: Upload): Promise<ReflectionPage> {
   const meta = await sharp(file.bytes).metadata().catch(() => null);
@@ -51,11 +57,16 @@ export async function storeImagePage(files: FileStore, file: Upload): Promise<Re
       title: `Ảnh "${file.name}" quá lớn (${meta.width}×${meta.height} điểm ảnh, tối đa ${MAX_PIXELS / 1_000_000} triệu)`,
     });
   }
-  const base = () => sharp(file.bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error' }).rotate();
-  const page = await base().resize({ width: LONG_SIDE, height: LONG_SIDE, fit: 'inside', withoutEnlargement: true })
-    .jpeg({ quality: 85 }).toBuffer({ resolveWithObject: true }).catch(() => { throw unreadable(file); });
-  const thumb = await base().resize({ width: THUMB_SIDE, height: THUMB_SIDE, fit: 'inside', withoutEnlargement: true })
-    .jpeg({ quality: 70 }).toBuffer();
+  const upright = (meta.orientation ?? 1) === 1;
+  const stripped = meta.format === 'jpeg' && upright && Math.max(meta.width, meta.height) <= LONG_SIDE ? stripJpegMetadata(file.bytes) : null;
+  const page = stripped
+    ? { data: stripped, info: { width: meta.width, height: meta.height } }
+    : await sharp(file.bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error' }).rotate()
+      .resize({ width: LONG_SIDE, height: LONG_SIDE, fit: 'inside', withoutEnlargement: true })
+      .jpeg({ quality: 85 }).toBuffer({ resolveWithObject: true }).catch(() => { throw unreadable(file); });
+  const thumb = await sharp(page.data, { failOn: 'truncated' })
+    .resize({ width: THUMB_SIDE, height: THUMB_SIDE, fit: 'inside', withoutEnlargement: true })
+    .jpeg({ quality: 70 }).toBuffer().catch(() => { throw unreadable(file); });
   const fileHash = await files.put(page.data);
   const thumbHash = await files.put(thumb);
   return { fileHash, thumbHash, mime: 'image/jpeg', width: page.info.width, height: page.info.height, bytes: page.data.length };
