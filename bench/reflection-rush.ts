@@ -32,7 +32,7 @@ const quantile = (xs: number[], q: number) => { const s = [...xs].sort((a, b) =>
 async function pagePhoto(): Promise<Buffer> {
   let side = 1100;
   for (;;) {
-    const jpeg = await sharp({ create: { width: Math.round(side * 0.75), height: side, channels: 3, noise: { type: 'gaussian', mean: 200, sigma: 18 } } })
+    const jpeg = await sharp({ create: { width: Math.round(side * 0.75), height: side, channels: 3, background: '#ffffff', noise: { type: 'gaussian', mean: 200, sigma: 18 } } })
       .jpeg({ quality: 82 }).toBuffer();
     if (jpeg.length >= 1_000_000 || side > 4000) return jpeg;
     side = Math.round(side * Math.sqrt(1_050_000 / jpeg.length));

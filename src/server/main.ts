@@ -12,14 +12,15 @@ import { loadConfig } from './config.js';
 async function main() {
   const config = loadConfig();
   const started = Date.now();
+  const files = localFileStore(path.join(config.dataDir, 'files'));
   const database = await openForProcess({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, role: 'server', port: config.port });
   const [{ n }] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from tenants`);
   if (Number(n) === 0 && config.demo && process.env.QT_SEED_DEMO !== 'false') {
     const members = Number(process.env.QT_DEMO_MEMBERS ?? 20_000);
     console.log(`Lần chạy đầu: đang tạo đảng bộ tỉnh mẫu với ${members.toLocaleString('vi-VN')} đảng viên...`);
-    await seedDemo(database.db, { members, seed: 1, shape: 'current' });
+    await seedDemo(database.db, { members, seed: 1, shape: 'current', files });
   }
-  const app = await buildApp({ database, config, files: localFileStore(path.join(config.dataDir, 'files')) });
+  const app = await buildApp({ database, config, files });
   await app.listen({ port: config.port, host: config.host });
   const accounts = config.demo ? await authService.listDemoAccounts(database.db) : [];
   await authService.purgeExpiredSessions(database.db);

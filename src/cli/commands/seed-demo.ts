@@ -1,4 +1,7 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { localFileStore } from '../../kernel/files/store.js';
+import { loadConfig } from '../../server/config.js';
 import { authService } from '../../modules/auth/index.js';
 import { DatabaseLockedError } from '../../kernel/db/lock.js';
 import { seedDemo } from '../demo/demo-seed.js';
@@ -16,7 +19,8 @@ export async function runSeedDemo(args: string[]): Promise<number> {
   const database = await openCliDatabase();
   try {
     const started = Date.now();
-    const result = await seedDemo(database.db, { members, seed, shape: values.shape });
+    const files = localFileStore(path.join(loadConfig().dataDir, 'files'));
+    const result = await seedDemo(database.db, { members, seed, shape: values.shape, files });
     process.stdout.write(`Đã tạo ${result.orgs} tổ chức đảng và ${result.members} đảng viên trong ${((Date.now() - started) / 1000).toFixed(1)} giây.\n`);
     for (const a of result.accounts) process.stdout.write(`  ${a.username.padEnd(14)} ${a.password}  ${a.displayName} — ${a.orgName}\n`);
     return 0;

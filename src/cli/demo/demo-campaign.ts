@@ -48,7 +48,9 @@ export async function seedDemoCampaign(tx: Executor, input: DemoCampaignInput) {
   await seedMaterials(tx, tenantId, campaignId, root.id, input.officerUserId);
   const conferences = await seedConferences(tx, input, { campaignId, rootId: root.id, rankOne });
   await recordAudit(tx, null, tenantId, { action: 'demo.seed_campaign', entityType: 'campaign', entityId: campaignId, after: { conferences } });
-  return { campaignId, conferences };
+  // The commune whose all-member conference was held (seedConferences): its members have studied.
+  const heldOrgId = rankOne.find((o) => o.id !== input.communeId)!.id;
+  return { campaignId, conferences, heldOrgId };
 }
 
 interface PlanRow {

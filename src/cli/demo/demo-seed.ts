@@ -8,6 +8,8 @@ import { searchKey } from '../../text/index.js';
 import { tenants } from '../../kernel/db/schema.js';
 import { demoAccountsPlan, generateDemoProvince, type DemoProvince } from './demo-generate.js';
 import { seedDemoCampaign } from './demo-campaign.js';
+import { seedDemoReflections } from './demo-reflections.js';
+import type { FileStore } from '../../kernel/files/store.js';
 
 export const DEMO_PASSWORD = authService.DEMO_PASSWORD;
 
@@ -19,7 +21,13 @@ export function demoId(seed: number, key: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-export interface SeedOptions { members: number; seed: number; shape: 'current' | 'legacy'; /** Adds the study campaign in progress (default true). */ campaign?: boolean }
+export interface SeedOptions {
+  members: number; seed: number; shape: 'current' | 'legacy';
+  /** Adds the study campaign in progress (default true). */
+  campaign?: boolean;
+  /** Where the demo's scanned reflection pages are stored; without it reflections are typed or on paper. */
+  files?: FileStore;
+}
 
 export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ tenantId: string; orgs: number; members: number; accounts: DemoAccount[] }> {
   const province = generateDemoProvince(opts);
@@ -82,10 +90,13 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ tenantId: s
   // After the statistics: the campaign's invitation queries join members to the closure table.
   if (opts.campaign !== false) {
     const account = (name: RegExp) => accounts.find((a) => name.test(a.username))!;
-    await db.transaction((tx) => seedDemoCampaign(tx, {
-      tenantId, seed: opts.seed, id: (key) => demoId(opts.seed, `campaign:${key}`),
-      officerUserId: demoId(opts.seed, 'user:tuyengiao'), supervisorUserId: demoId(opts.seed, 'user:bithu'),
-      communeId: account(/^tuyengiao\.(xa|huyen)$/).orgId,
+    const communeId = account(/^tuyengiao\.(xa|huyen)$/).orgId;
+    const id = (key: string) => demoId(opts.seed, `campaign:${key}`);
+    const { campaignId, heldOrgId } = await db.transaction((tx) => seedDemoCampaign(tx, {
+      tenantId, seed: opts.seed, id, officerUserId: demoId(opts.seed, 'user:tuyengiao'), supervisorUserId: demoId(opts.seed, 'user:bithu'), communeId,
+    }));
+    await db.transaction((tx) => seedDemoReflections(tx, {
+      tenantId, seed: opts.seed, id, campaignId, heldOrgId, communeId, secretaryUserId: demoId(opts.seed, 'user:chiuy'), files: opts.files,
     }));
     await db.execute(sql`analyze`);
   }

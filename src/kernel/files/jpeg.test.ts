@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { stripJpegMetadata } from './jpeg.js';
 
 async function photo(opts: { comment?: boolean; gps?: boolean; width?: number; height?: number } = {}) {
-  const img = sharp({ create: { width: opts.width ?? 48, height: opts.height ?? 32, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } });
+  const img = sharp({ create: { width: opts.width ?? 48, height: opts.height ?? 32, channels: 3, background: '#ffffff', noise: { type: 'gaussian', mean: 128, sigma: 40 } } });
   return img.jpeg({ quality: 80 })
     .withMetadata({ exif: { IFD0: { Make: 'PhoneCam', Model: 'Model X', ...(opts.gps ? { ImageDescription: 'GPS 21.0285 105.8542' } : {}) } }, icc: 'srgb' })
     .toBuffer();

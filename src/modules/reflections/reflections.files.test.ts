@@ -32,7 +32,7 @@ describe('storeImagePage', () => {
     };
     return { store, saved };
   };
-  const cameraJpeg = (orientation?: number) => sharp({ create: { width: 60, height: 40, channels: 3, noise: { type: 'gaussian', mean: 180, sigma: 30 } } })
+  const cameraJpeg = (orientation?: number) => sharp({ create: { width: 60, height: 40, channels: 3, background: '#ffffff', noise: { type: 'gaussian', mean: 180, sigma: 30 } } })
     .jpeg({ quality: 85 }).withMetadata({ orientation, exif: { IFD0: { Make: 'PhoneCam', ImageDescription: 'GPS 21.0285 105.8542' } } }).toBuffer();
 
   it('keeps an upright page pixel for pixel but without its camera metadata (no re-encoding)', async () => {
