@@ -25,6 +25,9 @@ if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sourceTime) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const server = spawn(bin('tsx'), ['src/server/main.ts'], { cwd: root, stdio: 'inherit' });
+// File writes wait for fsync and image decoding runs in libuv's thread pool: 4 threads (the default)
+// queue a deadline rush's uploads behind a few slow disk syncs.
+const env = { ...process.env, UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16' };
+const server = spawn(bin('tsx'), ['src/server/main.ts'], { cwd: root, stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
