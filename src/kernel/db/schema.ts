@@ -8,3 +8,5 @@ export * from '../../modules/materials/materials.table.js';
 export * from '../../modules/conferences/conferences.table.js';
 export * from '../../modules/reflections/reflections.table.js';
 export * from '../../modules/evaluations/evaluations.table.js';
+export * from '../jobs/jobs.table.js';
+export * from '../../modules/copies/copies.table.js';
