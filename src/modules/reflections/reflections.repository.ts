@@ -3,22 +3,35 @@ import { and, asc, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Executor } from '../../kernel/db/client.js';
 import { newId } from '../../kernel/db/columns.js';
 import {
-  reflectionExtensions, reflectionFiles, reflections, reflectionSettings, reflectionVersions, type ReflectionPage,
+  reflectionExtensions, reflectionFiles, reflections, reflectionSettings, reflectionVersions, type ReflectionPage, type Rubric,
 } from './reflections.table.js';
 
-export interface SettingsView { campaignId: string; mustHandwrite: boolean; dueAt: string | null; cutoffAt: string | null; maxPages: number }
+export type Writers = 'studied' | 'covered';
+export interface SettingsView {
+  campaignId: string; mustHandwrite: boolean; dueAt: string | null; cutoffAt: string | null; maxPages: number;
+  writers: Writers;
+  /** The campaign's own rubric, or null for DEFAULT_RUBRIC (the view of the settings shows the effective one). */
+  rubric: Rubric | null;
+  secondMarker: boolean; anonymousMarking: boolean;
+}
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export async function findSettings(exec: Executor, tenantId: string, campaignId: string): Promise<SettingsView> {
   const [row] = await exec.select().from(reflectionSettings)
     .where(and(eq(reflectionSettings.tenantId, tenantId), eq(reflectionSettings.campaignId, campaignId)));
-  if (!row) return { campaignId, mustHandwrite: false, dueAt: null, cutoffAt: null, maxPages: 10 };
-  return { campaignId, mustHandwrite: row.mustHandwrite, dueAt: iso(row.dueAt), cutoffAt: iso(row.cutoffAt), maxPages: row.maxPages };
+  if (!row) return { campaignId, mustHandwrite: false, dueAt: null, cutoffAt: null, maxPages: 10, writers: 'studied', rubric: null, secondMarker: false, anonymousMarking: false };
+  return {
+    campaignId, mustHandwrite: row.mustHandwrite, dueAt: iso(row.dueAt), cutoffAt: iso(row.cutoffAt), maxPages: row.maxPages,
+    writers: row.writers === 'covered' ? 'covered' : 'studied', rubric: row.rubric ?? null, secondMarker: row.secondMarker, anonymousMarking: row.anonymousMarking,
+  };
 }
 
 export async function upsertSettings(exec: Executor, tenantId: string, userId: string, s: SettingsView) {
-  const values = { mustHandwrite: s.mustHandwrite, dueAt: s.dueAt ? new Date(s.dueAt) : null, cutoffAt: s.cutoffAt ? new Date(s.cutoffAt) : null, maxPages: s.maxPages, updatedBy: userId, updatedAt: new Date() };
+  const values = {
+    mustHandwrite: s.mustHandwrite, dueAt: s.dueAt ? new Date(s.dueAt) : null, cutoffAt: s.cutoffAt ? new Date(s.cutoffAt) : null, maxPages: s.maxPages,
+    writers: s.writers, rubric: s.rubric, secondMarker: s.secondMarker, anonymousMarking: s.anonymousMarking, updatedBy: userId, updatedAt: new Date(),
+  };
   await exec.insert(reflectionSettings).values({ tenantId, campaignId: s.campaignId, ...values })
     .onConflictDoUpdate({ target: [reflectionSettings.tenantId, reflectionSettings.campaignId], set: values });
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parseKeyList } from './reflections.multipart.js';
+import { CLIENT_KEY } from './reflections.uploads.js';
 
 export const CampaignIdParams = z.object({ id: z.uuid() });
 export const CampaignQuery = z.object({ campaignId: z.uuid({ error: 'Thiếu hoặc sai mã đợt học tập' }) });
@@ -6,17 +8,47 @@ export const FileParams = z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/, 'M
 
 const instant = z.iso.datetime({ offset: true, error: 'Thời điểm không hợp lệ' });
 
+const rubricKey = z.string().regex(/^[a-z0-9_]{1,20}$/, 'Mã chỉ gồm chữ thường không dấu, chữ số, dấu gạch dưới (tối đa 20 ký tự)');
+const rubricLabel = z.string().trim().min(1, 'Cần ghi tên').max(200, 'Tên dài quá 200 ký tự');
+/** A grading rubric (criteria, level scale, overall grades), each list ordered as shown, best first. */
+export const RubricSchema = z.object({
+  criteria: z.array(z.object({ key: rubricKey, label: rubricLabel, hint: z.string().trim().max(500, 'Gợi ý dài quá 500 ký tự').default('') }))
+    .min(1, 'Cần ít nhất một tiêu chí').max(10, 'Tối đa 10 tiêu chí'),
+  levels: z.array(z.object({ key: rubricKey, label: rubricLabel, points: z.number().min(0).max(100) }))
+    .min(2, 'Cần ít nhất hai mức đánh giá').max(10, 'Tối đa 10 mức đánh giá'),
+  grades: z.array(z.object({ key: rubricKey, label: rubricLabel, minAverage: z.number().min(0).max(100) }))
+    .min(1, 'Cần ít nhất một mức xếp loại').max(10, 'Tối đa 10 mức xếp loại'),
+});
+
 export const SettingsBody = z.object({
   mustHandwrite: z.boolean(),
   dueAt: instant.nullable(),
   cutoffAt: instant.nullable(),
   maxPages: z.number().int().min(1, 'Số trang tối thiểu là 1').max(30, 'Số trang tối đa là 30'),
+  // Optional so that callers written before grading keep working: an omitted field keeps its current value.
+  /** Who must write: 'studied' (attended or made up) or 'covered' (every member the plan covers). */
+  writers: z.enum(['studied', 'covered']).optional(),
+  /** The campaign's rubric; null = the default four-criterion rubric (Tốt / Khá / Đạt / Chưa đạt). */
+  rubric: RubricSchema.nullable().optional(),
+  secondMarker: z.boolean().optional(),
+  anonymousMarking: z.boolean().optional(),
 });
-export const Settings = SettingsBody.extend({ campaignId: z.uuid(), dueAt: z.string().nullable(), cutoffAt: z.string().nullable() });
+export const Settings = SettingsBody.extend({
+  campaignId: z.uuid(), dueAt: z.string().nullable(), cutoffAt: z.string().nullable(),
+  writers: z.enum(['studied', 'covered']),
+  /** The rubric in force (the default one when the campaign has none of its own). */
+  rubric: RubricSchema,
+  customRubric: z.boolean(),
+  secondMarker: z.boolean(),
+  anonymousMarking: z.boolean(),
+});
 
 export const SubmitFields = z.object({
   text: z.string().trim().max(50_000, 'Nội dung dài quá 50.000 ký tự').optional(),
   recommendations: z.string().trim().max(20_000, 'Phần kiến nghị dài quá 20.000 ký tự').optional(),
+  /** Pages sent ahead (POST /api/reflections/uploads), in order: a JSON array of their keys. */
+  pageKeys: z.preprocess(parseKeyList, z.array(z.string().regex(CLIENT_KEY, 'Mã trang không hợp lệ'), { error: 'pageKeys phải là một mảng JSON các mã trang' })
+    .max(100, 'Quá nhiều trang')).optional(),
 });
 
 export const Page = z.object({

@@ -9,30 +9,51 @@ import type { FileStore } from '../../kernel/files/store.js';
 import { requireCampaignAccess, type CampaignBrief } from '../campaigns/index.js';
 import { findMember } from '../members/index.js';
 import * as repo from './reflections.repository.js';
-import { toReflection, toVersion } from './reflections.view.js';
+import { DEFAULT_RUBRIC, validateRubric } from './reflections.rubric.js';
+import { toReflection, toSettings, toVersion } from './reflections.view.js';
 import { requireWriter } from './reflections.access.js';
 
 export { submitMine } from './reflections.submit.js';
 
 export async function getSettings(db: Db, actor: Actor, campaignId: string) {
   await requireCampaignAccess(db, actor, campaignId);
-  return repo.findSettings(db, actor.tenantId, campaignId);
+  return toSettings(await repo.findSettings(db, actor.tenantId, campaignId));
 }
 
-/** The campaign's org decides how its reflections are collected (campaign.manage there). */
-export async function putSettings(db: Db, actor: Actor, campaignId: string, body: Omit<repo.SettingsView, 'campaignId'>) {
+/** The body of a settings change; grading fields omitted keep their current value (callers from before grading). */
+export type SettingsInput = Omit<repo.SettingsView, 'campaignId' | 'writers' | 'rubric' | 'secondMarker' | 'anonymousMarking'>
+  & Partial<Pick<repo.SettingsView, 'writers' | 'rubric' | 'secondMarker' | 'anonymousMarking'>>;
+
+/** The campaign's org decides how its reflections are collected and graded (campaign.manage there). */
+export async function putSettings(db: Db, actor: Actor, campaignId: string, body: SettingsInput) {
   const campaign = await requireCampaignAccess(db, actor, campaignId);
   await requireAccess(db, actor, 'campaign.manage', campaign.orgId);
   if (body.dueAt && body.cutoffAt && new Date(body.cutoffAt) < new Date(body.dueAt)) {
     throw new ValidationError('validation.failed', 'cutoff before due', { errors: [{ path: 'cutoffAt', message: 'Hạn chót không được sớm hơn hạn nộp' }] });
   }
-  const next = { campaignId, ...body };
+  const rubricIssues = body.rubric ? validateRubric(body.rubric) : [];
+  if (rubricIssues.length) throw new ValidationError('validation.failed', 'invalid rubric', { errors: rubricIssues });
   return db.transaction(async (tx) => {
     const before = await repo.findSettings(tx, actor.tenantId, campaignId);
+    const next: repo.SettingsView = {
+      campaignId, mustHandwrite: body.mustHandwrite, dueAt: body.dueAt, cutoffAt: body.cutoffAt, maxPages: body.maxPages,
+      writers: body.writers ?? before.writers, rubric: body.rubric === undefined ? before.rubric : body.rubric,
+      secondMarker: body.secondMarker ?? before.secondMarker, anonymousMarking: body.anonymousMarking ?? before.anonymousMarking,
+    };
+    // Grades name the rubric's criteria and levels: once grading has begun, the rubric stays as it is.
+    const rubricChanged = JSON.stringify(next.rubric ?? DEFAULT_RUBRIC) !== JSON.stringify(before.rubric ?? DEFAULT_RUBRIC);
+    if (rubricChanged && (await hasGrades(tx, actor.tenantId, campaignId))) {
+      throw new RuleViolationError('reflection.rubric_in_use', `campaign ${campaignId} has grades`);
+    }
     await repo.upsertSettings(tx, actor.tenantId, actor.userId, next);
     await recordAudit(tx, actor, actor.tenantId, { action: 'reflection.settings', entityType: 'campaign', entityId: campaignId, before, after: next });
-    return repo.findSettings(tx, actor.tenantId, campaignId);
+    return toSettings(await repo.findSettings(tx, actor.tenantId, campaignId));
   });
+}
+
+async function hasGrades(exec: Executor, tenantId: string, campaignId: string) {
+  const rows = await queryRows(exec, sql`select 1 as ok from reflection_grades where tenant_id = ${tenantId} and campaign_id = ${campaignId}::uuid limit 1`);
+  return rows.length > 0;
 }
 
 /** The signed-in member's reflection: settings, deadline state and every version. */
@@ -40,7 +61,7 @@ export async function mine(db: Db, actor: Actor, campaignId: string) {
   const campaign = await requireCampaignAccess(db, actor, campaignId);
   if (!actor.memberId) throw new NotFoundError('reflection.not_found', 'actor is not a member');
   const member = await requireWriter(db, actor.tenantId, campaign, actor.memberId);
-  const settings = await repo.findSettings(db, actor.tenantId, campaignId);
+  const settings = toSettings(await repo.findSettings(db, actor.tenantId, campaignId));
   const now = new Date();
   const extension = await repo.activeExtension(db, actor.tenantId, campaignId, member.id, now);
   const row = await repo.findReflection(db, actor.tenantId, campaignId, member.id);

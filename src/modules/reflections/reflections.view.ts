@@ -1,3 +1,5 @@
+import type { SettingsView } from './reflections.repository.js';
+import { DEFAULT_RUBRIC } from './reflections.rubric.js';
 import type { reflections, reflectionVersions } from './reflections.table.js';
 
 type ReflectionRow = typeof reflections.$inferSelect;
@@ -18,4 +20,9 @@ export function toReflection(r: ReflectionRow, versions: VersionRow[]) {
     submittedAt: r.submittedAt?.toISOString() ?? null, currentVersionId: r.currentVersionId,
     versions: [...versions].sort((a, b) => b.seq - a.seq).map(toVersion),
   };
+}
+
+/** The settings as shown: the rubric in force (the default one when the campaign has none of its own). */
+export function toSettings(s: SettingsView) {
+  return { ...s, rubric: s.rubric ?? DEFAULT_RUBRIC, customRubric: s.rubric !== null };
 }
