@@ -1,7 +1,6 @@
-import type { FastifyRequest } from 'fastify';
 import type { App, AppDeps } from '../../server/app.js';
-import { RuleViolationError, ValidationError } from '../../kernel/errors/app-error.js';
-import { MAX_FILE_BYTES, type Upload } from './reflections.files.js';
+import { MAX_FILE_BYTES } from './reflections.files.js';
+import { multipartReader, uploadsOf } from './reflections.multipart.js';
 import {
   CampaignIdParams, CampaignQuery, Extension, ExtensionBody, FileParams, MemberRef, MyReflection, Settings, SettingsBody, SubmitFields, SubmitResult,
 } from './reflections.schema.js';
@@ -10,32 +9,6 @@ import * as service from './reflections.service.js';
 const tags = ['reflections'];
 /** Hard cap on files per request; the campaign's own page limit is checked in the service. */
 const MAX_FILES = 31;
-const uploads = new WeakMap<FastifyRequest, Upload[]>();
-
-/** Reads every file of the multipart request beside it; text fields become the validated body. */
-async function readMultipart(req: FastifyRequest) {
-  if (!req.isMultipart()) return;
-  const fields: Record<string, string> = {};
-  const list: Upload[] = [];
-  try {
-    for await (const part of req.parts({ limits: { files: MAX_FILES, fileSize: MAX_FILE_BYTES } })) {
-      if (part.type === 'file') list.push({ name: part.filename || `tệp ${list.length + 1}`, bytes: await part.toBuffer() });
-      else fields[part.fieldname] = String(part.value);
-    }
-  } catch (err) {
-    throw uploadError(err as { code?: string }, list.length);
-  }
-  uploads.set(req, list);
-  req.body = fields;
-}
-
-function uploadError(err: { code?: string }, count: number) {
-  if (err.code === 'FST_REQ_FILE_TOO_LARGE') {
-    return new ValidationError('file.too_large', 'file over limit', { title: `Tệp thứ ${count + 1} vượt quá ${MAX_FILE_BYTES / 1024 / 1024} MB` });
-  }
-  if (err.code === 'FST_FILES_LIMIT') return new RuleViolationError('reflection.too_many_pages', 'too many files');
-  return err as Error;
-}
 
 export async function registerReflectionRoutes(app: App, { database, files }: AppDeps) {
   const db = database.db;
@@ -47,15 +20,15 @@ export async function registerReflectionRoutes(app: App, { database, files }: Ap
   app.get('/api/reflections/mine', { schema: { tags, summary: 'Bài thu hoạch của tôi (mọi phiên bản) trong đợt học tập', querystring: CampaignQuery, response: { 200: MyReflection } } },
     async (req) => service.mine(db, req.actor!, req.query.campaignId));
   app.post('/api/reflections/mine', {
-    preValidation: async (req) => readMultipart(req),
+    preValidation: multipartReader({ files: MAX_FILES, fileSize: MAX_FILE_BYTES }),
     schema: {
       tags, consumes: ['multipart/form-data'], querystring: CampaignQuery, body: SubmitFields, response: { 201: SubmitResult },
-      summary: 'Nộp hoặc nộp lại bài thu hoạch: trường text, recommendations và các tệp ảnh (JPEG, PNG, WebP, HEIC) hoặc một tệp PDF, tối đa 15 MB mỗi tệp; gửi kèm tiêu đề Idempotency-Key để nộp lại an toàn',
+      summary: 'Nộp hoặc nộp lại bài thu hoạch: trường text, recommendations và các tệp ảnh (JPEG, PNG, WebP, HEIC) hoặc một tệp PDF, tối đa 15 MB mỗi tệp, hoặc trường pageKeys (mảng JSON mã các trang đã gửi trước qua /api/reflections/uploads, theo thứ tự); gửi kèm tiêu đề Idempotency-Key để nộp lại an toàn',
     },
   }, async (req, reply) => {
     const key = req.headers['idempotency-key'];
     const idempotencyKey = typeof key === 'string' && key.trim() ? key.trim().slice(0, 200) : null;
-    const result = await service.submitMine(db, files, req.actor!, req.query.campaignId, { ...req.body, uploads: uploads.get(req) ?? [], idempotencyKey });
+    const result = await service.submitMine(db, files, req.actor!, req.query.campaignId, { ...req.body, uploads: uploadsOf(req), idempotencyKey });
     return reply.status(201).send(result);
   });
   app.post('/api/reflections/paper', { schema: { tags, summary: 'Chi ủy ghi nhận đảng viên đã nộp bài thu hoạch trên giấy', body: MemberRef, response: { 200: SubmitResult.omit({ receipt: true }) } } },

@@ -4,13 +4,19 @@ import type { Db } from '../../kernel/db/client.js';
 import { NotFoundError, RuleViolationError, ValidationError } from '../../kernel/errors/app-error.js';
 import type { FileStore } from '../../kernel/files/store.js';
 import { requireCampaignAccess } from '../campaigns/index.js';
+import { requestCopyIndex } from '../copies/index.js';
 import { checkUpload, storeImagePage, type Upload } from './reflections.files.js';
+import { stagedPages } from './reflections.uploads.js';
 import * as repo from './reflections.repository.js';
 import { requireWriter } from './reflections.access.js';
 import type { ReflectionPage } from './reflections.table.js';
 import { toReflection } from './reflections.view.js';
 
-export interface SubmitInput { text?: string; recommendations?: string; uploads: Upload[]; idempotencyKey: string | null }
+export interface SubmitInput {
+  text?: string; recommendations?: string; uploads: Upload[]; idempotencyKey: string | null;
+  /** Pages staged ahead by this user (reflections.uploads.ts), in order; they come before any uploaded photos. */
+  pageKeys?: string[];
+}
 
 const vnTime = (iso: string) => new Intl.DateTimeFormat('vi-VN', {
   timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric',
@@ -34,7 +40,9 @@ export async function submitMine(db: Db, files: FileStore, actor: Actor, campaig
       title: `Đã quá hạn chót nộp bài thu hoạch (${vnTime(settings.cutoffAt)}). Đồng chí cần đề nghị chi ủy gia hạn để nộp bài.`,
     });
   }
-  const stored = await storeUploads(files, input.uploads);
+  const staged = input.pageKeys?.length ? await stagedPages(db, actor, input.pageKeys) : [];
+  const uploaded = await storeUploads(files, input.uploads);
+  const stored = { ...uploaded, pages: [...staged, ...uploaded.pages] };
   const result = await db.transaction(async (tx) => {
     const row = await repo.lockReflection(tx, { tenantId: actor.tenantId, campaignId, memberId: member.id, branchId: member.branchId });
     const earlier = input.idempotencyKey ? await repo.versionByKey(tx, actor.tenantId, row.id, input.idempotencyKey) : null;
@@ -49,6 +57,8 @@ export async function submitMine(db: Db, files: FileStore, actor: Actor, campaig
     });
     return { replayed: false, version, reflectionId: row.id };
   });
+  // The copy index catches up shortly; the reflection is stored, so a failed request must not fail the receipt.
+  if (!result.replayed) await requestCopyIndex(db, actor.tenantId, campaignId).catch(() => undefined);
   const row = await repo.findReflection(db, actor.tenantId, campaignId, member.id);
   return {
     receipt: { number: result.version.receiptNumber, submittedAt: result.version.submittedAt.toISOString(), serverTime: new Date().toISOString() },
@@ -58,7 +68,7 @@ export async function submitMine(db: Db, files: FileStore, actor: Actor, campaig
 }
 
 function checkContent(settings: repo.SettingsView, input: SubmitInput) {
-  const kinds = input.uploads.map(checkUpload);
+  const kinds = [...input.uploads.map(checkUpload), ...(input.pageKeys ?? []).map(() => 'staged' as const)];
   const pdfs = kinds.filter((k) => k === 'pdf').length;
   if (pdfs > 0 && kinds.length > 1) {
     throw new ValidationError('validation.failed', 'pdf mixed with files', { title: 'Chỉ tải lên một tệp PDF, hoặc các ảnh chụp trang viết, không gửi cả hai' });

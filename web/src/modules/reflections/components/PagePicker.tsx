@@ -1,17 +1,20 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { Button, Space, Typography } from 'antd';
-import { ArrowDownOutlined, ArrowUpOutlined, CameraOutlined, DeleteOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { Button, Progress, Space, Typography } from 'antd';
+import { ArrowDownOutlined, ArrowUpOutlined, CameraOutlined, CheckCircleFilled, DeleteOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { R } from '../labels';
+import type { PageProgress } from '../upload';
 
 export interface PickedPage { key: string; file: File }
 
 interface Props {
   pages: PickedPage[]; pdf: File | null; maxPages: number; disabled: boolean;
   onPhotos: (files: File[]) => void; onPdf: (file: File | null) => void; onPages: (pages: PickedPage[]) => void;
+  /** Upload progress of each page while the submission is sent, by PickedPage key. */
+  states?: Record<string, PageProgress | undefined>;
 }
 
 /** Photos of the pages in order (re-orderable with up/down), or one PDF instead. */
-export function PagePicker({ pages, pdf, maxPages, disabled, onPhotos, onPdf, onPages }: Props) {
+export function PagePicker({ pages, pdf, maxPages, disabled, onPhotos, onPdf, onPages, states = {} }: Props) {
   const photoInput = useRef<HTMLInputElement>(null);
   const pdfInput = useRef<HTMLInputElement>(null);
   const move = (i: number, d: number) => {
@@ -40,7 +43,7 @@ export function PagePicker({ pages, pdf, maxPages, disabled, onPhotos, onPdf, on
       {pages.map((p, i) => (
         <div key={p.key} className="qt-refl-page" data-testid="picked-page">
           <Thumb file={p.file} />
-          <span className="qt-refl-page-name">{R.page(i + 1)}</span>
+          <span className="qt-refl-page-name">{R.page(i + 1)}<PageState state={states[p.key]} /></span>
           <Space>
             <Button icon={<ArrowUpOutlined />} aria-label={R.up} disabled={disabled || i === 0} onClick={() => move(i, -1)} />
             <Button icon={<ArrowDownOutlined />} aria-label={R.down} disabled={disabled || i === pages.length - 1} onClick={() => move(i, 1)} />
@@ -56,4 +59,11 @@ function Thumb({ file }: { file: File }) {
   const url = useMemo(() => URL.createObjectURL(file), [file]);
   useEffect(() => () => URL.revokeObjectURL(url), [url]);
   return <img src={url} alt="" className="qt-refl-thumb" />;
+}
+
+/** "Đã gửi" with a tick, or the page's own progress while it goes up. */
+function PageState({ state }: { state?: PageProgress }) {
+  if (!state || state.status === 'waiting') return null;
+  if (state.status === 'done') return <span className="qt-refl-page-state" data-testid="page-sent"><CheckCircleFilled style={{ color: '#389e0d' }} /> Đã gửi</span>;
+  return <Progress className="qt-refl-page-state" percent={state.percent} size="small" aria-label={`Đang gửi ${state.percent}%`} />;
 }

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Alert, Button, Card, ConfigProvider, Descriptions, Input, Progress, Result, Skeleton, Typography } from 'antd';
 import { ArrowLeftOutlined, SendOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { newIdempotencyKey, submitReflection, useMyReflection, type MyReflection, type SubmitResult } from '../api';
 import { compressPhoto } from '../compress';
+import { overallPercent, pageKey, uploadPages, uploadStatusText, withRetry, type PageProgress, type PageToSend, type UploadState } from '../upload';
 import { PagePicker, type PickedPage } from '../components/PagePicker';
 import { VersionList } from '../components/VersionList';
 import { R } from '../labels';
@@ -60,8 +61,12 @@ function SubmitForm({ data }: { data: MyReflection }) {
   const [recommendations, setRecommendations] = useState('');
   // Kept across retries of the same content, so a retry after a lost answer is not a second submission.
   const [key, setKey] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'preparing' | 'uploading' | null>(null);
+  const [busy, setBusy] = useState<'preparing' | 'pages' | 'submitting' | null>(null);
   const [progress, setProgress] = useState(0);
+  const [upload, setUpload] = useState<UploadState | null>(null);
+  const [sent, setSent] = useState<Record<string, PageProgress>>({});
+  // Each photo is compressed and hashed once; a retry sends the same bytes under the same key.
+  const prepared = useRef(new Map<string, PageToSend>());
   const [error, setError] = useState<unknown>(null);
   const [receipt, setReceipt] = useState<SubmitResult['receipt'] | null>(null);
   const changed = <T,>(set: (v: T) => void) => (v: T) => { set(v); setKey(null); setReceipt(null); setError(null); };
@@ -73,21 +78,40 @@ function SubmitForm({ data }: { data: MyReflection }) {
     setPages(next.slice(0, max));
   });
 
+  async function preparePages(): Promise<PageToSend[]> {
+    const list: PageToSend[] = [];
+    for (const p of pages) {
+      let ready = prepared.current.get(p.key);
+      if (!ready) {
+        const file = await compressPhoto(p.file);
+        ready = { key: await pageKey(file), blob: file, name: file.name };
+        prepared.current.set(p.key, ready);
+      }
+      list.push(ready);
+    }
+    return list;
+  }
+
   async function submit() {
     if (!pdf && pages.length === 0 && !text.trim() && !recommendations.trim()) return setError(new Error(R.nothing));
     const idempotencyKey = key ?? newIdempotencyKey();
-    setKey(idempotencyKey); setError(null); setProgress(0);
+    setKey(idempotencyKey); setError(null); setProgress(0); setUpload(null);
     try {
       setBusy('preparing');
+      const toSend = await preparePages();
+      setBusy('pages');
+      await uploadPages(toSend, { page: (k, state) => setSent((prev) => ({ ...prev, [k]: state })), overall: setUpload });
+      setBusy('submitting');
       const form = new FormData();
       if (text.trim()) form.append('text', text);
       if (recommendations.trim()) form.append('recommendations', recommendations);
+      if (toSend.length) form.append('pageKeys', JSON.stringify(toSend.map((p) => p.key)));
       if (pdf) form.append('files', pdf, pdf.name);
-      for (const p of pages) { const f = await compressPhoto(p.file); form.append('files', f, f.name); }
-      setBusy('uploading');
-      const result = await submitReflection(data.campaign.id, form, idempotencyKey, setProgress);
+      const result = await withRetry(() => { setUpload(null); return submitReflection(data.campaign.id, form, idempotencyKey, setProgress); },
+        (retryIn) => setUpload({ done: toSend.length, total: toSend.length, current: null, percent: 0, retrying: true, retryIn }));
       setReceipt(result.receipt);
-      setPages([]); setPdf(null); setText(''); setRecommendations(''); setKey(null);
+      setPages([]); setPdf(null); setText(''); setRecommendations(''); setKey(null); setSent({}); setUpload(null);
+      prepared.current.clear();
       qc.setQueryData(['my-reflection', data.campaign.id], { ...data, reflection: result.reflection });
     } catch (err) {
       setError(err);
@@ -96,6 +120,7 @@ function SubmitForm({ data }: { data: MyReflection }) {
     }
   }
 
+  const statesByPage = Object.fromEntries(pages.map((p) => [p.key, sent[prepared.current.get(p.key)?.key ?? '']]));
   return (
     <>
       {receipt && (
@@ -104,7 +129,7 @@ function SubmitForm({ data }: { data: MyReflection }) {
       )}
       <Card title={R.pages} style={{ marginBottom: 16 }}>
         <PagePicker pages={pages} pdf={pdf} maxPages={max} disabled={!!busy}
-          onPhotos={addPhotos} onPdf={changed(setPdf)} onPages={changed(setPages)} />
+          onPhotos={addPhotos} onPdf={changed(setPdf)} onPages={changed(setPages)} states={statesByPage} />
       </Card>
       <Typography.Text strong>{R.text}</Typography.Text>
       <Input.TextArea value={text} onChange={(e) => changed(setText)(e.target.value)} autoSize={{ minRows: 3, maxRows: 12 }}
@@ -113,10 +138,31 @@ function SubmitForm({ data }: { data: MyReflection }) {
       <Input.TextArea value={recommendations} onChange={(e) => changed(setRecommendations)(e.target.value)} autoSize={{ minRows: 2, maxRows: 8 }}
         maxLength={20_000} disabled={!!busy} style={{ margin: '8px 0 16px' }} />
       {error ? (error instanceof Error && !('problem' in error) ? <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} /> : <ProblemAlert error={error} />) : null}
-      {busy && <Progress percent={busy === 'preparing' ? 0 : progress} status="active" format={(p) => (busy === 'preparing' ? R.preparing : `${p}%`)} />}
+      {busy && <SendStatus busy={busy} upload={upload} progress={progress} pageCount={pages.length} />}
       <Button type="primary" size="large" block icon={<SendOutlined />} loading={!!busy} onClick={submit} style={{ margin: '8px 0 24px' }}>
         {data.reflection?.versions.length ? R.resubmit : R.submit}
       </Button>
     </>
+  );
+}
+
+/** One line the member can read while the reflection goes up: which page, how far, and whether it is retrying. */
+function SendStatus({ busy, upload, progress, pageCount }: { busy: 'preparing' | 'pages' | 'submitting'; upload: UploadState | null; progress: number; pageCount: number }) {
+  let text: string = R.preparing;
+  let percent = 0;
+  if (busy === 'pages' && upload) {
+    text = uploadStatusText(upload);
+    percent = overallPercent(upload);
+  } else if (busy === 'submitting') {
+    const retrying = upload?.retrying;
+    text = retrying ? `Mất kết nối khi nộp bài, đang thử lại sau ${upload!.retryIn} giây…` : `${pageCount ? `Đã gửi đủ ${pageCount} trang — ` : ''}đang nộp bài (${progress}%)`;
+    percent = progress;
+  }
+  const retrying = !!upload?.retrying;
+  return (
+    <div className={`qt-refl-status${retrying ? '' : ' qt-ok'}`} role="status" aria-live="polite" data-testid="upload-status">
+      <Typography.Text strong>{text}</Typography.Text>
+      <Progress percent={percent} status={retrying ? 'exception' : 'active'} showInfo={false} />
+    </div>
   );
 }
