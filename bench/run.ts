@@ -19,6 +19,7 @@ import { seedDemo } from '../src/cli/demo/demo-seed.js';
 import { orgService } from '../src/modules/org/index.js';
 import { membersService } from '../src/modules/members/index.js';
 import { benchReflectionRush } from './reflection-rush.js';
+import { benchReflections } from './reflection-bench.js';
 import { rollUpMemberCounts } from '../src/modules/org/org.repository.js';
 import { parseMemberSheet } from '../src/modules/members/members.import-parse.js';
 import { importParsedSheet } from '../src/modules/members/members.import.js';
@@ -130,6 +131,7 @@ async function benchEngine(engine: Engine, sheet: Buffer) {
     if (again.updated !== result.rows) throw new Error('re-import did not match every row');
 
     await benchCampaign(db, engine, seeded.tenantId, root, out);
+    await benchReflections(db, engine, seeded.tenantId, root, out);
     // The deadline rush goes through the HTTP server; its target is set on PostgreSQL (BENCH_RUSH=0 skips).
     if (engine === 'postgres' && process.env.BENCH_RUSH !== '0') await benchReflectionRush(database, seeded.tenantId, root, out);
   } finally {
@@ -172,7 +174,7 @@ async function main() {
   const file = path.join(import.meta.dirname, 'last-run.json');
   fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), members: MEMBERS, results, text }, null, 2));
   const each = (key: string) => results.map((r) => `${r.engine} ${ms(Number(r[key]))}`).join(', ');
-  console.log(`\nWritten to ${file}; the figures that matter: roll-up p95 ${each('rollupP95Ms')}; coverage p95 ${each('coverageRootP95Ms')}; check-in p99 ${each('checkinBurstP99Ms')}`);
+  console.log(`\nWritten to ${file}; the figures that matter: roll-up p95 ${each('rollupP95Ms')}; coverage p95 ${each('coverageRootP95Ms')}; check-in p99 ${each('checkin50P99Ms')} (50 in flight); reflection stats p95 ${each('reflectionStatsRootP95Ms')}; rush p99 ${each('rushP99Ms')}`);
 }
 
 main().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });

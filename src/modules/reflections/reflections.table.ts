@@ -219,3 +219,17 @@ export const reflectionReminders = pgTable('reflection_reminders', {
   foreignKey({ columns: [t.tenantId, t.orgId], foreignColumns: [orgs.tenantId, orgs.id] }),
   index('reflection_reminders_org_idx').on(t.tenantId, t.orgId, t.createdAt),
 ]);
+
+/**
+ * Reflections counted per campaign, branch and bucket — 's' handed in, 't' on time, 'g' graded
+ * (approved), 'g:<grade>' per approved grade — kept by statement triggers on reflections (migration
+ * 0017) and recounted for the campaign when its due date changes. Follow-up statistics sum these rows
+ * over the closure table instead of reading every reflection of the province.
+ */
+export const reflectionBranchCounts = pgTable('reflection_branch_counts', {
+  tenantId: tenantId(),
+  campaignId: uuid('campaign_id').notNull(),
+  branchId: uuid('branch_id').notNull(),
+  bucket: text('bucket').notNull(),
+  n: integer('n').notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.campaignId, t.branchId, t.bucket] })]);

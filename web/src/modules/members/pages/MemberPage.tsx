@@ -1,5 +1,5 @@
 import { Button, ConfigProvider, Result, Skeleton, Space, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMember, type MemberDetail } from '../api';
 import { MemberSections } from '../components/MemberSections';
@@ -54,6 +54,7 @@ export default function MemberPage() {
       <Typography.Title level={2} className="qt-member-name" style={{ marginTop: 0, marginBottom: 4 }}>{m.fullName}</Typography.Title>
       <Typography.Paragraph style={{ marginBottom: 8 }} type="secondary">{m.branch?.name}</Typography.Paragraph>
       <div style={{ marginBottom: 16 }}><MemberTags m={m} /></div>
+      <Link to={`/members/${m.id}/file`}><Button icon={<FileTextOutlined />} style={{ marginBottom: 16 }} data-testid="member-file-link">Hồ sơ học tập, bài thu hoạch</Button></Link>
       <MemberSections member={m} large={isSelf} branchLink={branchLink} />
     </div>
   );
