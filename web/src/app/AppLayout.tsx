@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { App as AntApp, Button, Drawer, Grid, Layout, Menu, Tooltip, Typography } from 'antd';
-import { ApartmentOutlined, BookOutlined, CarryOutOutlined, IdcardOutlined, LogoutOutlined, MenuOutlined, TeamOutlined, UploadOutlined, WifiOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BookOutlined, CarryOutOutlined, IdcardOutlined, LogoutOutlined, MenuOutlined, TeamOutlined, TrophyOutlined, UploadOutlined, WifiOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { hasAnyRole, isMemberOnly, MEMBER_MANAGER_ROLES, useLogout, useMe, type Me } from '../modules/auth/api';
 import { AppMark } from '../shared/ui/AppMark';
+import { EVALUATION_ROLES } from '../modules/evaluations/roles';
+import { NAV_LABEL as EVALUATIONS_NAV } from '../modules/evaluations/labels';
 import { APP_NAME, NAV } from '../shared/i18n/vi';
 
 function navItems(me: Me) {
@@ -14,6 +16,7 @@ function navItems(me: Me) {
     { key: '/campaigns', icon: <BookOutlined />, label: <Link to="/campaigns">{NAV.campaigns}</Link> },
   ];
   if (hasAnyRole(me, ['committee_secretary'])) items.push({ key: '/bridge-points', icon: <WifiOutlined />, label: <Link to="/bridge-points">{NAV.bridgePoints}</Link> });
+  if (hasAnyRole(me, EVALUATION_ROLES)) items.push({ key: '/evaluations', icon: <TrophyOutlined />, label: <Link to="/evaluations">{EVALUATIONS_NAV}</Link> });
   if (hasAnyRole(me, MEMBER_MANAGER_ROLES)) items.push({ key: '/imports', icon: <UploadOutlined />, label: <Link to="/imports">{NAV.imports}</Link> });
   if (me.memberId) items.push({ key: '/my-campaign', icon: <CarryOutOutlined />, label: <Link to="/my-campaign">{NAV.myCampaign}</Link> });
   if (me.memberId) items.push({ key: `/members/${me.memberId}`, icon: <IdcardOutlined />, label: <Link to={`/members/${me.memberId}`}>{NAV.me}</Link> });
@@ -22,7 +25,7 @@ function navItems(me: Me) {
 
 function selectedKey(pathname: string, me: Me): string {
   if (me.memberId && pathname === `/members/${me.memberId}`) return pathname;
-  return ['/orgs', '/members', '/imports', '/campaigns', '/bridge-points', '/my-campaign'].find((k) => pathname.startsWith(k)) ?? '';
+  return ['/orgs', '/members', '/imports', '/campaigns', '/bridge-points', '/my-campaign', '/evaluations'].find((k) => pathname.startsWith(k)) ?? '';
 }
 
 /** "Cán bộ Ban Tuyên giáo — Đảng bộ tỉnh Minh Sơn", one line per grant. */
