@@ -61,7 +61,7 @@ describe('command line', () => {
     const out = await cli(['demo-accounts', '--json'], { DATABASE_URL: url });
     expect(out.code).toBe(0);
     const accounts = JSON.parse(out.stdout) as Array<{ username: string; password: string; role: string; orgId: string; orgName: string; memberId: string | null }>;
-    for (const role of ['system_admin', 'propaganda_officer', 'committee_secretary', 'branch_committee', 'inspection_officer', 'member']) {
+    for (const role of ['system_admin', 'propaganda_officer', 'committee_secretary', 'branch_committee', 'branch_secretary', 'inspection_officer', 'member']) {
       expect(accounts.some((a) => a.role === role)).toBe(true);
     }
     expect(accounts.find((a) => a.role === 'member')!.memberId).toMatch(/^[0-9a-f-]{36}$/);

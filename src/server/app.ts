@@ -23,6 +23,12 @@ import { registerMaterialRoutes } from '../modules/materials/materials.routes.js
 import { registerConferenceRoutes } from '../modules/conferences/conferences.routes.js';
 import { registerAttendanceRoutes } from '../modules/conferences/attendance.routes.js';
 import { registerReflectionRoutes } from '../modules/reflections/reflections.routes.js';
+import { registerReflectionGradingRoutes } from '../modules/reflections/reflections.grading.routes.js';
+import { registerReflectionBatchRoutes } from '../modules/reflections/reflections.batches.routes.js';
+import { registerEvaluationRoutes } from '../modules/evaluations/evaluations.routes.js';
+import { registerReflectionStatsRoutes } from '../modules/reflections/reflections.stats.routes.js';
+import { registerMemberFileRoutes } from '../modules/member-file/member-file.routes.js';
+import { registerCopyRoutes } from '../modules/copies/copies.routes.js';
 import type { AppConfig } from './config.js';
 
 declare module 'fastify' {
@@ -90,6 +96,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await registerConferenceRoutes(app, deps);
   await registerAttendanceRoutes(app, deps);
   await registerReflectionRoutes(app, deps);
+  await registerReflectionGradingRoutes(app, deps);
+  await registerReflectionBatchRoutes(app, deps);
+  await registerEvaluationRoutes(app, deps);
+  await registerReflectionStatsRoutes(app, deps);
+  await registerMemberFileRoutes(app, deps);
+  await registerCopyRoutes(app, deps);
 
   const webRoot = path.resolve(deps.config.webDist);
   if (fs.existsSync(path.join(webRoot, 'index.html'))) {

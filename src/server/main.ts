@@ -6,6 +6,8 @@ import { queryRows } from '../kernel/db/client.js';
 import { localFileStore } from '../kernel/files/store.js';
 import { DEMO_PASSWORD, seedDemo } from '../cli/demo/demo-seed.js';
 import { authService } from '../modules/auth/index.js';
+import { copyJobHandlers } from '../modules/copies/index.js';
+import { startJobWorker } from '../kernel/jobs/worker.js';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 
@@ -22,6 +24,8 @@ async function main() {
   }
   const app = await buildApp({ database, config, files });
   await app.listen({ port: config.port, host: config.host });
+  // Background jobs (the copy index of typed reflections); handlers compute outside any transaction.
+  const worker = startJobWorker(database.db, { ...copyJobHandlers }, { intervalMs: 5000 });
   const accounts = config.demo ? await authService.listDemoAccounts(database.db) : [];
   await authService.purgeExpiredSessions(database.db);
   setInterval(() => { authService.purgeExpiredSessions(database.db).catch(() => undefined); }, 3600_000).unref();
@@ -36,6 +40,7 @@ async function main() {
     for (const a of accounts) console.log(`  ${a.username.padEnd(14)} ${a.displayName} — ${a.orgName}`);
   }
   const shutdown = async () => {
+    await worker.stop();
     await app.close();
     await database.close();
     process.exit(0);

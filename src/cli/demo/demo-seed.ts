@@ -9,6 +9,7 @@ import { tenants } from '../../kernel/db/schema.js';
 import { demoAccountsPlan, generateDemoProvince, type DemoProvince } from './demo-generate.js';
 import { seedDemoCampaign } from './demo-campaign.js';
 import { seedDemoReflections } from './demo-reflections.js';
+import { rebuildCopyIndex } from '../../modules/copies/index.js';
 import type { FileStore } from '../../kernel/files/store.js';
 
 export const DEMO_PASSWORD = authService.DEMO_PASSWORD;
@@ -98,6 +99,8 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ tenantId: s
     await db.transaction((tx) => seedDemoReflections(tx, {
       tenantId, seed: opts.seed, id, campaignId, heldOrgId, communeId, secretaryUserId: demoId(opts.seed, 'user:chiuy'), files: opts.files,
     }));
+    // The copy index once now, so the demo opens with its planted copies flagged.
+    await rebuildCopyIndex(db, tenantId, campaignId);
     await db.execute(sql`analyze`);
   }
   return { tenantId, orgs: province.orgs.length, members: province.members.length, accounts };
@@ -139,6 +142,9 @@ export function planAccounts(p: DemoProvince, seed: number): DemoAccount[] {
   const org = (key: string) => ({ orgId: demoId(seed, `org:${key}`), orgName: p.orgs.find((o) => o.key === key)!.name });
   const secretary = p.members.find((m) => m.branchKey === plan.branchKey && /^Bí thư/.test(m.partyPosition ?? ''));
   const member = p.members.find((m) => m.key === plan.memberKey)!;
+  // A member of the branch committee who is not its secretary: grades, but does not approve.
+  const committee = p.members.find((m) => m.branchKey === plan.branchKey && m.key !== secretary?.key && m.key !== plan.memberKey && m.isCommitteeMember)
+    ?? p.members.find((m) => m.branchKey === plan.branchKey && m.key !== secretary?.key && m.key !== plan.memberKey);
   const account = (username: string, role: Role, orgKey: string, displayName: string, memberKey?: string): DemoAccount => ({
     username, password: DEMO_PASSWORD, role, ...org(orgKey), displayName, memberId: memberKey ? demoId(seed, `member:${memberKey}`) : null,
   });
@@ -152,6 +158,7 @@ export function planAccounts(p: DemoProvince, seed: number): DemoAccount[] {
       ? [account('tuyengiao.huyen', 'propaganda_officer', plan.districtLikeKey, 'Cán bộ Ban Tuyên giáo Huyện ủy')]
       : [account('tuyengiao.xa', 'propaganda_officer', plan.districtLikeKey, 'Cán bộ tuyên giáo Đảng ủy xã')]),
     account('chiuy', 'branch_secretary', plan.branchKey, secretary ? `${secretary.fullName} (Bí thư chi bộ)` : 'Chi ủy chi bộ', secretary?.key),
+    account('chiuyvien', 'branch_committee', plan.branchKey, committee ? `${committee.fullName} (Chi ủy viên)` : 'Chi ủy viên', committee?.key),
     account('dangvien', 'member', plan.branchKey, member.fullName, member.key),
   ];
 }

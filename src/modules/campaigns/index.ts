@@ -98,3 +98,13 @@ export async function planStatuses(exec: Executor, tenantId: string, campaignId:
     required: r.required, issued: r.issued, issuedOn: r.status === 'issued' ? r.issuedOn : null, dueBy: r.dueBy, late: r.late,
   }]));
 }
+
+export interface ResolutionText { id: string; kind: string; title: string; body: string }
+
+/** The texts of the campaign's Resolution documents (the sources of copy checks), oldest first; none without text. */
+export async function resolutionTextsOfCampaign(exec: Executor, tenantId: string, campaignId: string): Promise<ResolutionText[]> {
+  return queryRows<ResolutionText>(exec, sql`select d.id, d.kind, d.title, d.body from campaigns c
+    join resolution_documents d on d.tenant_id = c.tenant_id and d.resolution_id = c.resolution_id
+    where c.tenant_id = ${tenantId} and c.id = ${campaignId}::uuid and coalesce(d.body, '') <> ''
+    order by d.created_at, d.id`);
+}

@@ -3,6 +3,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireAuth, RequireRole } from './guards';
 import { PageSpinner } from '../shared/ui/PageSpinner';
 import { MEMBER_MANAGER_ROLES } from '../modules/auth/api';
+import { EVALUATION_ROLES } from '../modules/evaluations/roles';
 
 // One chunk per route, so the first screen loads only what it shows.
 const LoginPage = lazy(() => import('../modules/auth/pages/LoginPage'));
@@ -26,6 +27,13 @@ const MakeupsPage = lazy(() => import('../modules/attendance/pages/MakeupsPage')
 const CoveragePage = lazy(() => import('../modules/attendance/pages/CoveragePage'));
 const MyCampaignPage = lazy(() => import('../modules/attendance/pages/MyCampaignPage'));
 const MyReflectionPage = lazy(() => import('../modules/reflections/pages/MyReflectionPage'));
+const BatchPage = lazy(() => import('../modules/reflections/pages/BatchPage'));
+const GradingQueuePage = lazy(() => import('../modules/reflections/pages/GradingQueuePage'));
+const GradeReflectionPage = lazy(() => import('../modules/reflections/pages/GradeReflectionPage'));
+const EvaluationsPage = lazy(() => import('../modules/evaluations/pages/EvaluationsPage'));
+const ReflectionStatsPage = lazy(() => import('../modules/reflections/pages/ReflectionStatsPage'));
+const MemberFilePage = lazy(() => import('../modules/member-file/pages/MemberFilePage'));
+const PossibleCopiesPage = lazy(() => import('../modules/copies/pages/PossibleCopiesPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 const page = (node: ReactNode) => <Suspense fallback={<PageSpinner />}>{node}</Suspense>;
@@ -40,6 +48,7 @@ export const router = createBrowserRouter([
       { path: 'orgs', element: page(<OrgTreePage />) },
       { path: 'members', element: page(<MemberListPage />) },
       { path: 'members/:id', element: page(<MemberPage />) },
+      { path: 'members/:id/file', element: page(<MemberFilePage />) },
       { path: 'imports', element: <RequireRole roles={MEMBER_MANAGER_ROLES}>{page(<ImportPage />)}</RequireRole> },
       { path: 'me', element: page(<HomeRedirect self />) },
       { path: 'campaigns', element: page(<CampaignListPage />) },
@@ -48,6 +57,11 @@ export const router = createBrowserRouter([
       { path: 'campaigns/:id/conferences', element: page(<ConferencesPage />) },
       { path: 'campaigns/:id/makeups', element: page(<MakeupsPage />) },
       { path: 'campaigns/:id/coverage', element: page(<CoveragePage />) },
+      { path: 'campaigns/:id/reflection-stats', element: page(<ReflectionStatsPage />) },
+      { path: 'campaigns/:id/batches', element: page(<BatchPage />) },
+      { path: 'campaigns/:id/reflections', element: page(<GradingQueuePage />) },
+      { path: 'campaigns/:id/copies', element: page(<PossibleCopiesPage />) },
+      { path: 'reflections/:id/grade', element: page(<GradeReflectionPage />) },
       { path: 'plans/:id', element: page(<PlanPage />) },
       { path: 'materials/:id', element: page(<MaterialPage />) },
       { path: 'conferences/:id', element: page(<ConferencePage />) },
@@ -56,6 +70,7 @@ export const router = createBrowserRouter([
       { path: 'bridge-points', element: page(<MyBridgePointsPage />) },
       { path: 'my-campaign', element: page(<MyCampaignPage />) },
       { path: 'my-reflection', element: page(<MyReflectionPage />) },
+      { path: 'evaluations', element: <RequireRole roles={EVALUATION_ROLES}>{page(<EvaluationsPage />)}</RequireRole> },
       { path: '*', element: page(<NotFoundPage />) },
     ],
   },

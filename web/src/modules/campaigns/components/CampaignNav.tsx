@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../../shared/lib/http';
 
-export type CampaignTab = 'plans' | 'materials' | 'conferences' | 'makeups' | 'coverage';
+export type CampaignTab = 'plans' | 'materials' | 'conferences' | 'makeups' | 'coverage' | 'reflections' | 'batches' | 'reflection-stats' | 'copies';
 
 const TABS: Array<{ key: CampaignTab; label: string; path: string }> = [
   { key: 'plans', label: 'Kế hoạch', path: '' },
@@ -11,6 +11,10 @@ const TABS: Array<{ key: CampaignTab; label: string; path: string }> = [
   { key: 'conferences', label: 'Hội nghị', path: '/conferences' },
   { key: 'makeups', label: 'Học bù', path: '/makeups' },
   { key: 'coverage', label: 'Tiến độ', path: '/coverage' },
+  { key: 'reflections', label: 'Bài thu hoạch', path: '/reflections' },
+  { key: 'batches', label: 'Quét bài', path: '/batches' },
+  { key: 'reflection-stats', label: 'Theo dõi thu hoạch', path: '/reflection-stats' },
+  { key: 'copies', label: 'Bài trùng lặp', path: '/copies' },
 ];
 
 interface CampaignHead { id: string; title: string; resolution: { id: string; title: string } }
