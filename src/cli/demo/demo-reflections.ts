@@ -35,10 +35,12 @@ export async function seedDemoReflections(tx: Executor, input: DemoReflectionsIn
   await tx.execute(sql`insert into reflection_settings (tenant_id, campaign_id, must_handwrite, due_at, cutoff_at, max_pages, writers, updated_by)
     values (${tenantId}, ${campaignId}, false, '2026-12-05T17:00:00+07:00', '2026-12-10T17:00:00+07:00', 10, 'studied', ${input.secretaryUserId})
     on conflict do nothing`);
-  const writers = await queryRows<{ member_id: string; branch_id: string; studied_at: string }>(tx, sql`select p.member_id, m.branch_id,
-      coalesce(p.attended_at, p.made_up_at) as studied_at
+  const writers = await queryRows<Writer>(tx, sql`select p.member_id, m.branch_id,
+      coalesce(p.attended_at, p.made_up_at) as studied_at, m.full_name, b.name as branch_name, u.name as parent_name
     from campaign_participants p
     join members m on m.tenant_id = p.tenant_id and m.id = p.member_id and m.left_at is null
+    join orgs b on b.tenant_id = m.tenant_id and b.id = m.branch_id
+    join orgs u on u.tenant_id = b.tenant_id and u.id = b.parent_id
     join org_closure c on c.tenant_id = m.tenant_id and c.descendant_id = m.branch_id
       and c.ancestor_id in (${input.heldOrgId}::uuid, ${input.communeId}::uuid)
     where p.tenant_id = ${tenantId} and p.campaign_id = ${campaignId}::uuid and (p.attended_at is not null or p.made_up_at is not null)
@@ -53,8 +55,11 @@ export async function seedDemoReflections(tx: Executor, input: DemoReflectionsIn
     let text: string | null = null;
     if (fate === 'typed') {
       // One in ten typed reflections is a neighbour's, lightly retouched: what the copy check is for.
-      text = essays.length > 3 && rng.chance(0.1) ? changeWords(rng.pick(essays), rng, 0.06) : generateEssay(input.seed * 100_000 + i).text;
-      essays.push(text);
+      const source = essays.length > 3 && rng.chance(0.1) ? changeWords(rng.pick(essays), rng, 0.06) : generateEssay(input.seed * 100_000 + i).text;
+      essays.push(source);
+      // The writer's own name and branch in the heading and signature (a copier changes those too).
+      text = personalize(source, w);
+
     }
     const pages = fate === 'scan' ? scans.slice(0, 1 + rng.int(scans.length)) : [];
     // Written in the days after studying; the key cadres who studied this morning hand in this afternoon.
@@ -66,6 +71,21 @@ export async function seedDemoReflections(tx: Executor, input: DemoReflectionsIn
     count++;
   }
   return count;
+}
+
+interface Writer { member_id: string; branch_id: string; studied_at: string; full_name: string; branch_name: string; parent_name: string }
+
+/** Puts the writer's name, branch and party committee where the generated essay has invented ones. */
+function personalize(text: string, w: Writer): string {
+  const lines = text.split('\n');
+  const unit = w.branch_name.replace(/^Chi bộ\s*/i, '');
+  lines[0] = w.parent_name.toUpperCase();
+  lines[1] = `CHI BỘ ${unit.toUpperCase()}`;
+  lines[lines.length - 1] = w.full_name;
+  return lines.join('\n')
+    .replace(/Kính gửi: Chi uỷ Chi bộ [^\n]*\./, `Kính gửi: Chi uỷ ${w.branch_name}.`)
+    .replace(/Tên tôi là [^.]*\./, `Tên tôi là ${w.full_name}.`)
+    .replace(/Đơn vị công tác: [^\n]*\./, `Đơn vị công tác: ${w.branch_name}.`);
 }
 
 interface DemoReflection {

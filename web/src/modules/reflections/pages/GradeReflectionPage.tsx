@@ -6,6 +6,7 @@ import { useGradingActions, useReflectionForGrading, type ReflectionForGrading }
 import { G, GRADE_STATUS, liveGrade, markerState } from '../grading-labels';
 import { RubricForm, valueOf, type RubricValue } from '../components/RubricForm';
 import { ScanViewer } from '../components/ScanViewer';
+import { CopyFlag } from '../../copies/components/CopyFlag';
 import { GradeActions, GradeHistory } from '../components/GradeActions';
 import { errorText } from '../../../shared/lib/http';
 import { ProblemAlert } from '../../../shared/ui/ProblemAlert';
@@ -56,7 +57,11 @@ function Screen({ data }: { data: ReflectionForGrading }) {
         </Space>
       </div>
       <div className="qt-grade-layout">
-        <Card size="small" className="qt-grade-scan"><ScanViewer key={r.id} versions={r.versions} currentVersionId={r.currentVersionId} /></Card>
+        <Card size="small" className="qt-grade-scan">
+          {/* Typed text is compared with the campaign's other reflections and with the Resolution. */}
+          {r.versions.some((v) => v.text || v.recommendations) && <CopyFlag key={r.id} reflectionId={r.id} />}
+          <ScanViewer key={r.id} versions={r.versions} currentVersionId={r.currentVersionId} />
+        </Card>
         <Card size="small" className="qt-grade-panel" id="qt-rubric-panel" title={G.rubric}
           extra={data.secondMarker && (
             <Segmented size="small" value={marker} onChange={(v) => setMarker(Number(v))}
