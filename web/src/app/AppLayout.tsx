@@ -1,12 +1,21 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Drawer, Grid, Layout, Menu, Tooltip, Typography } from 'antd';
-import { ApartmentOutlined, BookOutlined, CarryOutOutlined, IdcardOutlined, LogoutOutlined, MenuOutlined, TeamOutlined, TrophyOutlined, UploadOutlined, WifiOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Drawer, Dropdown, Grid, Layout, Menu, Tooltip, Typography } from 'antd';
+import { ApartmentOutlined, BookOutlined, CarryOutOutlined, DownOutlined, IdcardOutlined, LogoutOutlined, MenuOutlined, TeamOutlined, TrophyOutlined, UploadOutlined, WifiOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { hasAnyRole, isMemberOnly, MEMBER_MANAGER_ROLES, useLogout, useMe, type Me } from '../modules/auth/api';
 import { AppMark } from '../shared/ui/AppMark';
 import { EVALUATION_ROLES } from '../modules/evaluations/roles';
 import { NAV_LABEL as EVALUATIONS_NAV } from '../modules/evaluations/labels';
 import { APP_NAME, NAV } from '../shared/i18n/vi';
+
+/** An officer's own pages (their study, their record): in the drawer on a phone, under their name on a computer. */
+function personalItems(me: Me) {
+  if (!me.memberId) return [];
+  return [
+    { key: '/my-campaign', icon: <CarryOutOutlined />, label: <Link to="/my-campaign">{NAV.myCampaign}</Link> },
+    { key: `/members/${me.memberId}`, icon: <IdcardOutlined />, label: <Link to={`/members/${me.memberId}`}>{NAV.me}</Link> },
+  ];
+}
 
 function navItems(me: Me) {
   if (isMemberOnly(me)) return [];
@@ -18,8 +27,6 @@ function navItems(me: Me) {
   if (hasAnyRole(me, ['committee_secretary'])) items.push({ key: '/bridge-points', icon: <WifiOutlined />, label: <Link to="/bridge-points">{NAV.bridgePoints}</Link> });
   if (hasAnyRole(me, EVALUATION_ROLES)) items.push({ key: '/evaluations', icon: <TrophyOutlined />, label: <Link to="/evaluations">{EVALUATIONS_NAV}</Link> });
   if (hasAnyRole(me, MEMBER_MANAGER_ROLES)) items.push({ key: '/imports', icon: <UploadOutlined />, label: <Link to="/imports">{NAV.imports}</Link> });
-  if (me.memberId) items.push({ key: '/my-campaign', icon: <CarryOutOutlined />, label: <Link to="/my-campaign">{NAV.myCampaign}</Link> });
-  if (me.memberId) items.push({ key: `/members/${me.memberId}`, icon: <IdcardOutlined />, label: <Link to={`/members/${me.memberId}`}>{NAV.me}</Link> });
   return items;
 }
 
@@ -49,6 +56,7 @@ export default function AppLayout() {
   const isPhone = !screens.md;
   const [drawerOpen, setDrawerOpen] = useState(false);
   const items = navItems(me);
+  const personal = items.length > 0 ? personalItems(me) : [];
   const doLogout = () => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
 
   const logoutButton = (
@@ -69,10 +77,12 @@ export default function AppLayout() {
           )}
           {(isPhone || items.length === 0) && <div className="qt-header-spacer" />}
           {!isPhone && (
-            <div className="qt-user">
-              <Typography.Text strong className="qt-user-name">{me.displayName}</Typography.Text>
-              <RoleLines me={me} max={2} />
-            </div>
+            <Dropdown disabled={personal.length === 0} menu={{ items: personal, selectedKeys: [selectedKey(pathname, me)] }} placement="bottomRight">
+              <div className={`qt-user${personal.length ? ' qt-user-menu' : ''}`} tabIndex={personal.length ? 0 : -1}>
+                <Typography.Text strong className="qt-user-name">{me.displayName}{personal.length > 0 && <DownOutlined className="qt-user-caret" />}</Typography.Text>
+                <RoleLines me={me} max={2} />
+              </div>
+            </Dropdown>
           )}
           {(!isPhone || items.length === 0) && logoutButton}
         </Layout.Header>
@@ -81,7 +91,7 @@ export default function AppLayout() {
             <Typography.Text strong>{me.displayName}</Typography.Text>
             <RoleLines me={me} />
           </div>
-          <Menu mode="vertical" selectedKeys={[selectedKey(pathname, me)]} items={items} onClick={() => setDrawerOpen(false)} style={{ borderInlineEnd: 0 }} />
+          <Menu mode="vertical" selectedKeys={[selectedKey(pathname, me)]} items={[...items, ...personal]} onClick={() => setDrawerOpen(false)} style={{ borderInlineEnd: 0 }} />
           <div style={{ marginTop: 16 }}>{logoutButton}</div>
         </Drawer>
         <Layout.Content className="qt-content">
