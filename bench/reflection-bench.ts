@@ -99,7 +99,7 @@ async function setUp(db: Db, tenantId: string, rootId: string): Promise<string> 
       lateral (select (hashtext(m.id::text || 'r') & 2147483647) % 1000 as r) y,
       lateral (select case when y.r % 100 < 30 then 'ungraded' when y.r % 100 < 40 then 'draft' when y.r % 100 < 55 then 'submitted' else 'approved' end as status) g
     where m.tenant_id = ${tenantId} and m.left_at is null and y.r < 700`);
-  for (const table of ['campaign_participants', 'campaign_branch_counts', 'reflections', 'reflection_settings']) await db.execute(sql.raw(`vacuum analyze ${table}`));
+  for (const table of ['campaign_participants', 'campaign_branch_counts', 'reflections', 'reflection_settings', 'reflection_branch_counts', 'branch_member_counts']) await db.execute(sql.raw(`vacuum analyze ${table}`));
   return campaignId;
 }
 

@@ -113,7 +113,10 @@ interface StatsQuery {
  */
 function statsSql(q: StatsQuery) {
   const { tenantId, campaignId, target } = q;
-  const scope = sql`(select descendant_id from org_closure where tenant_id = ${tenantId} and ancestor_id = ${target}::uuid)`;
+  // The subtree's branches once (materialized: a hash join against it, whatever the statistics of the
+  // counts tables say — rows written by triggers since the last ANALYZE made the planner probe the
+  // closure once per count row).
+  const scope = sql`(select branch_id from subtree)`;
   const g = q.gradeKeys.map((_, i) => sql.raw(`g${i}`));
   const perGrade = sql.join(q.gradeKeys.map((k, i) => sql`, coalesce(sum(r.n) filter (where r.bucket = ${`g:${k}`}), 0) as ${g[i]}`), sql``);
   const carry = sql.join(g.map((c) => sql`, coalesce(h.${c}, 0) as ${c}`), sql``);
@@ -126,7 +129,9 @@ function statsSql(q: StatsQuery) {
         where tenant_id = ${tenantId} and branch_id in ${scope}`
     : sql`select branch_id, attended + made_up as expected from campaign_branch_counts
         where tenant_id = ${tenantId} and campaign_id = ${campaignId}::uuid and branch_id in ${scope}`;
-  return sql`with handed as (
+  return sql`with subtree as materialized (
+      select descendant_id as branch_id from org_closure where tenant_id = ${tenantId} and ancestor_id = ${target}::uuid),
+    handed as (
       select r.branch_id, coalesce(sum(r.n) filter (where r.bucket = 's'), 0) as submitted,
         coalesce(sum(r.n) filter (where r.bucket = 't'), 0) as on_time, coalesce(sum(r.n) filter (where r.bucket = 'g'), 0) as graded ${perGrade}
       from reflection_branch_counts r
