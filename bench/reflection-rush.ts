@@ -66,8 +66,10 @@ export async function benchReflectionRush(database: Database, tenantId: string, 
   const image = await pagePhoto();
   console.log(`  [postgres] rush: ${total} submissions at ${RATE}/s, text ${TEXT.length} chars + photo ${(image.length / 1e6).toFixed(2)} MB`);
   try {
+    const cpu0 = process.cpuUsage();
     const worker = new Worker(new URL('./rush-worker.mjs', import.meta.url), { workerData: { url, rate: RATE, seconds: SECONDS, cookies, image, campaignId, text: TEXT } });
     const { results, wallMs } = await new Promise<{ results: Result[]; wallMs: number }>((resolve, reject) => { worker.once('message', resolve); worker.once('error', reject); });
+    const cpu = process.cpuUsage(cpu0);
     await worker.terminate();
     const ok = results.filter((r) => r.status === 201);
     const errors = results.filter((r) => r.status !== 201);
@@ -83,6 +85,8 @@ export async function benchReflectionRush(database: Database, tenantId: string, 
       rushP50Ms: +quantile(lat, 0.5).toFixed(1), rushP95Ms: +quantile(lat, 0.95).toFixed(1), rushP99Ms: +quantile(lat, 0.99).toFixed(1), rushMaxMs: +Math.max(...lat).toFixed(1),
       rushServiceP50Ms: +quantile(ok.map((r) => r.fromSent), 0.5).toFixed(1),
       rushAchievedPerSecond: +(ok.length / (wallMs / 1000)).toFixed(1),
+      // Node's CPU (server and load generator, one process; PostgreSQL not included) per submission.
+      rushNodeCpuMsPerSubmission: +((cpu.user + cpu.system) / 1000 / total).toFixed(1),
     });
     if (errors.length) console.log(`  [postgres] rush errors (first 3): ${errors.slice(0, 3).map((e) => `${e.status} ${e.error}`).join(' | ')}`);
     const verdict = out.rushP99Ms as number <= P99_TARGET_MS && errors.length === 0 && lost.length === 0 ? 'meets' : 'MISSES';

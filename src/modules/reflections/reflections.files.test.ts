@@ -62,4 +62,15 @@ describe('storeImagePage', () => {
       .rejects.toMatchObject({ code: 'file.unreadable', title: expect.stringContaining('trang-hong.jpg') });
     expect(saved.size).toBe(0);
   });
+
+  it("keeps a member's own compressed page as its preview, and still refuses one cut off in transfer", async () => {
+    const { store, saved } = memoryStore();
+    const input = await cameraJpeg();
+    const page = await storeImagePage(store, { name: 'trang-1.jpg', bytes: input }, { thumbnail: 'page' });
+    expect(page.thumbHash).toBe(page.fileHash);
+    expect((await sharp(saved.get(page.fileHash)!).metadata()).exif).toBeUndefined();
+    await expect(storeImagePage(store, { name: 'trang-dut.jpg', bytes: input.subarray(0, input.length - 200) }, { thumbnail: 'page' }))
+      .rejects.toMatchObject({ code: 'file.unreadable' });
+    expect(saved.size).toBe(1);
+  });
 });

@@ -85,6 +85,6 @@ async function storeUploads(files: FileStore, uploads: Upload[]): Promise<{ page
     return { pages: [], pdf: { fileHash: await files.put(uploads[0].bytes), bytes: uploads[0].bytes.length } };
   }
   const pages: ReflectionPage[] = [];
-  for (const upload of uploads) pages.push(await storeImagePage(files, upload));
+  for (const upload of uploads) pages.push(await storeImagePage(files, upload, { thumbnail: 'page' }));
   return { pages, pdf: null };
 }

@@ -39,7 +39,7 @@ export async function stagePage(db: Db, files: FileStore, actor: Actor, clientKe
   if (checkUpload(upload) === 'pdf') {
     throw new ValidationError('file.type', `${upload.name}: pdf staged as page`, { title: `Tệp "${upload.name}" là PDF: từng trang gửi trước phải là ảnh (JPEG, PNG, WebP, HEIC)` });
   }
-  const page = await storeImagePage(files, upload);
+  const page = await storeImagePage(files, upload, { thumbnail: 'page' });
   return db.transaction(async (tx) => {
     const inserted = await tx.insert(reflectionUploads).values({ tenantId: actor.tenantId, userId: actor.userId, clientKey, page })
       .onConflictDoNothing().returning({ clientKey: reflectionUploads.clientKey });
