@@ -12,6 +12,7 @@ import type { FileStore } from '../../kernel/files/store.js';
 import { DEFAULT_RUBRIC, suggestGrade } from '../../modules/reflections/reflections.rubric.js';
 import type { ReflectionPage } from '../../modules/reflections/reflections.table.js';
 import { changeWords, generateEssay, Rng } from '../../text/testing/essays.js';
+import { DEMO_RESOLUTION } from './demo-campaign-texts.js';
 
 export interface DemoReflectionsInput {
   tenantId: string; seed: number; id: (key: string) => string; campaignId: string;
@@ -58,7 +59,7 @@ export async function seedDemoReflections(tx: Executor, input: DemoReflectionsIn
       const source = essays.length > 3 && rng.chance(0.1) ? changeWords(rng.pick(essays), rng, 0.06) : generateEssay(input.seed * 100_000 + i).text;
       essays.push(source);
       // The writer's own name and branch in the heading and signature (a copier changes those too).
-      text = personalize(source, w);
+      text = quoteResolution(personalize(source, w), rng);
 
     }
     const pages = fate === 'scan' ? scans.slice(0, 1 + rng.int(scans.length)) : [];
@@ -86,6 +87,16 @@ function personalize(text: string, w: Writer): string {
     .replace(/Kính gửi: Chi uỷ Chi bộ [^\n]*\./, `Kính gửi: Chi uỷ ${w.branch_name}.`)
     .replace(/Tên tôi là [^.]*\./, `Tên tôi là ${w.full_name}.`)
     .replace(/Đơn vị công tác: [^\n]*\./, `Đơn vị công tác: ${w.branch_name}.`);
+}
+
+/** Sentences of the demo Resolution's documents, which writers quote (the copy checks measure it). */
+const RESOLUTION_SENTENCES = DEMO_RESOLUTION.documents.flatMap((d) => d.body.split(/(?<=[.;])\s+/)).filter((x) => x.split(' ').length >= 10);
+
+/** Most writers quote one to three sentences of the Resolution in part I; one in eight quotes at length. */
+function quoteResolution(text: string, rng: Rng): string {
+  const n = rng.chance(0.125) ? 6 + rng.int(4) : 1 + rng.int(3);
+  const quotes = rng.sample(RESOLUTION_SENTENCES, Math.min(n, RESOLUTION_SENTENCES.length)).map((q) => `Văn kiện Đại hội nêu rõ: “${q.replace(/[.;]$/, '')}”.`);
+  return text.replace(/(I\. Những nội dung cơ bản, điểm mới của Nghị quyết\n)/, `$1${quotes.join(' ')} `);
 }
 
 interface DemoReflection {
