@@ -74,6 +74,38 @@ export async function conferenceDeadlineFor(exec: Executor, tenantId: string, ca
   return { deadline, planId: plan.id };
 }
 
+/**
+ * conferenceDeadlineFor for many orgs at once (a province officer's organizer list has hundreds): one
+ * query finds each org's level and nearest issued plan (its own or above), and each distinct plan's
+ * limits are worked out once — orgs under the same plan share them.
+ */
+export async function conferenceDeadlinesFor(exec: Executor, tenantId: string, campaignId: string, orgIds: string[]) {
+  const out = new Map<string, { deadline: string | null; planId: string } | null>();
+  if (orgIds.length === 0) return out;
+  const rows = await queryRows<{ org_id: string; level_id: string | null; plan_id: string | null; plan_org_id: string | null }>(exec, sql`
+    select t.id as org_id, o.level_id, g.plan_id, g.plan_org_id
+    from unnest(${`{${orgIds.join(',')}}`}::uuid[]) as t(id)
+    left join orgs o on o.tenant_id = ${tenantId} and o.id = t.id
+    left join lateral (
+      select p.id as plan_id, p.org_id as plan_org_id from org_closure c
+      join campaign_plans p on p.tenant_id = c.tenant_id and p.org_id = c.ancestor_id and p.campaign_id = ${campaignId}::uuid and p.status = 'issued'
+      where c.tenant_id = ${tenantId} and c.descendant_id = t.id and c.depth >= 0
+      order by c.depth limit 1) g on true`);
+  const { ranks } = await levelInfo(exec, tenantId);
+  const limitsOf = new Map<string, ReturnType<typeof withLevelFallback> | null>();
+  for (const r of rows) {
+    if (!r.plan_id || !r.plan_org_id) { out.set(r.org_id, null); continue; }
+    if (!limitsOf.has(r.plan_id)) {
+      // Sequential: `exec` may be a caller's transaction. The plan's own org is governed by the plan itself.
+      const plan = await governingPlan(exec, tenantId, campaignId, r.plan_org_id);
+      limitsOf.set(r.plan_id, plan ? withLevelFallback(plan, ranks) : null);
+    }
+    const limits = limitsOf.get(r.plan_id);
+    out.set(r.org_id, limits ? { deadline: limits.levelDeadlines.find((d) => d.levelId === r.level_id)?.conferencesBy ?? null, planId: r.plan_id } : null);
+  }
+  return out;
+}
+
 async function orgLevelId(exec: Executor, tenantId: string, orgId: string): Promise<string | null> {
   const [row] = await queryRows<{ levelId: string }>(exec, sql`select level_id as "levelId" from orgs where tenant_id = ${tenantId} and id = ${orgId}::uuid`);
   return row?.levelId ?? null;

@@ -5,6 +5,7 @@ import { issuedCampaign } from '../../../test/campaign-factories.js';
 import { insertMember } from '../../../test/factories.js';
 import { queryRows } from '../../kernel/db/client.js';
 import { auditActions, communeWithCampaign, conferenceBody, http } from './conferences.fixtures.js';
+import { conferenceDeadlineFor } from '../campaigns/index.js';
 
 describeApp('conferences', (ctx) => {
   const { get, post, patch, put } = http(ctx);
@@ -135,6 +136,11 @@ describeApp('conferences', (ctx) => {
     const orgs = (await get(`/api/conferences/organizer-orgs?campaignId=${c.campaignId}`, c.officer.cookie)).json();
     expect(orgs[0]).toMatchObject({ id: c.commune, hasPlan: true, deadline: COMMUNE_DEADLINE_ISO });
     expect(orgs.slice(1).map((o: { deadline: string }) => o.deadline)).toEqual(Array(5).fill('2026-12-31'));
+    // Worked out for all orgs at once, each deadline is the one the conference rules apply to that org.
+    for (const o of orgs as Array<{ id: string; deadline: string | null; hasPlan: boolean }>) {
+      const one = await conferenceDeadlineFor(ctx.db, c.tenantId, c.campaignId, o.id);
+      expect([o.hasPlan, o.deadline]).toEqual([!!one, one?.deadline ?? null]);
+    }
   });
 
   it('invites exempt members as the campaign plan says unless the conference says otherwise', async () => {

@@ -4,7 +4,7 @@ import { can, requireAccess, scopeRoots } from '../../kernel/access/policy.js';
 import { recordAudit } from '../../kernel/audit/record-audit.js';
 import { queryRows, type Db, type Executor } from '../../kernel/db/client.js';
 import { RuleViolationError, ValidationError } from '../../kernel/errors/app-error.js';
-import { conferenceDeadlineFor, getCampaignBrief, includeExempt, requireCampaignAccess } from '../campaigns/index.js';
+import { conferenceDeadlineFor, conferenceDeadlinesFor, getCampaignBrief, includeExempt, requireCampaignAccess } from '../campaigns/index.js';
 import { syncInvitations } from './attendance.invitations.js';
 import { refreshConferenceParticipants, refreshParticipants } from './attendance.repository.js';
 import { conferenceReadScope, manageableConference, readableConference } from './conferences.access.js';
@@ -149,11 +149,10 @@ export async function cancelConference(db: Db, actor: Actor, id: string, reason:
 export async function organizerOrgs(db: Db, actor: Actor, campaignId: string) {
   await requireCampaignAccess(db, actor, campaignId);
   const rows = await repo.orgsWithChildren(db, actor.tenantId, scopeRoots(actor, 'conference.manage'));
-  const out = [];
-  for (const o of rows) {
-    const governing = await conferenceDeadlineFor(db, actor.tenantId, campaignId, o.id);
-    out.push({ id: o.id, name: o.name, levelName: o.level_name, depth: Number(o.depth), hasPlan: !!governing, deadline: governing?.deadline ?? null });
-  }
-  return out;
+  const deadlines = await conferenceDeadlinesFor(db, actor.tenantId, campaignId, rows.map((o) => o.id));
+  return rows.map((o) => {
+    const governing = deadlines.get(o.id) ?? null;
+    return { id: o.id, name: o.name, levelName: o.level_name, depth: Number(o.depth), hasPlan: !!governing, deadline: governing?.deadline ?? null };
+  });
 }
 
