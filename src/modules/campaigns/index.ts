@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../../kernel/access/actor.js';
+import { can, scopeRoots } from '../../kernel/access/policy.js';
 import { queryRows, type Executor } from '../../kernel/db/client.js';
 import { NotFoundError } from '../../kernel/errors/app-error.js';
 import { isReachable } from './campaigns.access.js';
@@ -32,6 +33,21 @@ export async function requireCampaignAccess(exec: Executor, actor: Actor, campai
   const campaign = await getCampaignBrief(exec, actor.tenantId, campaignId);
   if (!campaign || !(await isReachable(exec, actor, campaign.orgId))) throw new NotFoundError('campaign.not_found', `campaign ${campaignId}`);
   return campaign;
+}
+
+/**
+ * Where a campaign-wide view opens without an org: the campaign's org, or for those who see only part of
+ * it (a commune's officers, a branch committee) the highest org of theirs inside the campaign.
+ */
+export async function campaignViewTarget(exec: Executor, actor: Actor, campaignOrgId: string): Promise<string> {
+  if (await can(exec, actor, 'campaign.read', campaignOrgId)) return campaignOrgId;
+  const roots = scopeRoots(actor, 'campaign.read');
+  if (roots.length === 0) return campaignOrgId;
+  const [row] = await queryRows<{ id: string }>(exec, sql`select c.descendant_id as id from org_closure c
+    where c.tenant_id = ${actor.tenantId} and c.ancestor_id = ${campaignOrgId}::uuid
+      and c.descendant_id = any(string_to_array(${roots.join(',')}, ',')::uuid[])
+    order by c.depth, c.descendant_id limit 1`);
+  return row?.id ?? campaignOrgId;
 }
 
 /** Whether the actor may see things of a campaign that belong to `orgId` (its subtree meets their scope). */

@@ -5,12 +5,12 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../kernel/access/actor.js';
-import { can, requireAccess, scopeRoots } from '../../kernel/access/policy.js';
+import { can, requireAccess } from '../../kernel/access/policy.js';
 import { queryRows, type Db, type Executor } from '../../kernel/db/client.js';
 import { NotFoundError, RuleViolationError } from '../../kernel/errors/app-error.js';
 import { enqueue } from '../../kernel/jobs/queue.js';
 import { DEFAULT_BOILERPLATE, sourceShare } from '../../text/index.js';
-import { requireCampaignAccess, resolutionTextsOfCampaign } from '../campaigns/index.js';
+import { campaignViewTarget, requireCampaignAccess, resolutionTextsOfCampaign } from '../campaigns/index.js';
 import { branchViews, type BranchView } from './copies.access.js';
 import { COPY_INDEX_JOB } from './copies.job.js';
 import { prepareText, sharedPassages } from './copies.passages.js';
@@ -47,22 +47,10 @@ async function orgName(exec: Executor, tenantId: string, orgId: string) {
   return row?.name ?? '';
 }
 
-/** Without an org: the campaign's, or for who sees only part of it the highest org of theirs inside it. */
-async function defaultTarget(exec: Executor, actor: Actor, campaignOrgId: string): Promise<string> {
-  if (await can(exec, actor, 'campaign.read', campaignOrgId)) return campaignOrgId;
-  const roots = scopeRoots(actor, 'campaign.read');
-  if (roots.length === 0) return campaignOrgId;
-  const [row] = await queryRows<{ id: string }>(exec, sql`select c.descendant_id as id from org_closure c
-    where c.tenant_id = ${actor.tenantId} and c.ancestor_id = ${campaignOrgId}::uuid
-      and c.descendant_id = any(string_to_array(${roots.join(',')}, ',')::uuid[])
-    order by c.depth, c.descendant_id limit 1`);
-  return row?.id ?? campaignOrgId;
-}
-
 /** Flagged pairs with a side under `orgId` (campaign.read there), best score first, a page at a time. */
 export async function possibleCopies(db: Db, actor: Actor, campaignId: string, query: { orgId?: string; page?: number }) {
   const campaign = await requireCampaignAccess(db, actor, campaignId);
-  const target = query.orgId ?? (await defaultTarget(db, actor, campaign.orgId));
+  const target = query.orgId ?? (await campaignViewTarget(db, actor, campaign.orgId));
   await requireAccess(db, actor, 'campaign.read', target);
   const inside = await queryRows(db, sql`select 1 as ok from org_closure
     where tenant_id = ${actor.tenantId} and ancestor_id = ${campaign.orgId}::uuid and descendant_id = ${target}::uuid`);

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../kernel/access/actor.js';
-import { can, requireAccess, scopeRoots } from '../../kernel/access/policy.js';
+import { can, requireAccess } from '../../kernel/access/policy.js';
 import { isoTimestamp, queryRows, type Db, type Executor } from '../../kernel/db/client.js';
 import { RuleViolationError } from '../../kernel/errors/app-error.js';
-import { includeExempt, requireCampaignAccess } from '../campaigns/index.js';
+import { campaignViewTarget, includeExempt, requireCampaignAccess } from '../campaigns/index.js';
 import { DEFAULT_RUBRIC, type Rubric } from './reflections.rubric.js';
 
 export interface StatsCounts {
@@ -35,7 +35,7 @@ export async function statsSettings(exec: Executor, tenantId: string, campaignId
  */
 export async function reflectionStats(db: Db, actor: Actor, campaignId: string, orgId?: string) {
   const campaign = await requireCampaignAccess(db, actor, campaignId);
-  const target = orgId ?? (await defaultTarget(db, actor, campaign.orgId));
+  const target = orgId ?? (await campaignViewTarget(db, actor, campaign.orgId));
   await requireAccess(db, actor, 'campaign.read', target);
   const inside = await queryRows<{ ok: number }>(db, sql`select 1 as ok from org_closure
     where tenant_id = ${actor.tenantId} and ancestor_id = ${campaign.orgId}::uuid and descendant_id = ${target}::uuid`);
@@ -62,21 +62,6 @@ export async function reflectionStats(db: Db, actor: Actor, campaignId: string, 
 }
 
 export type ReflectionStats = Awaited<ReturnType<typeof reflectionStats>>;
-
-/**
- * Where the follow-up opens without an org: the campaign's org, or for those who see only part of it (a
- * commune's officers, a branch committee) the highest org of theirs inside the campaign.
- */
-async function defaultTarget(exec: Executor, actor: Actor, campaignOrgId: string): Promise<string> {
-  if (await can(exec, actor, 'campaign.read', campaignOrgId)) return campaignOrgId;
-  const roots = scopeRoots(actor, 'campaign.read');
-  if (roots.length === 0) return campaignOrgId;
-  const [row] = await queryRows<{ id: string }>(exec, sql`select c.descendant_id as id from org_closure c
-    where c.tenant_id = ${actor.tenantId} and c.ancestor_id = ${campaignOrgId}::uuid
-      and c.descendant_id = any(string_to_array(${roots.join(',')}, ',')::uuid[])
-    order by c.depth, c.descendant_id limit 1`);
-  return row?.id ?? campaignOrgId;
-}
 
 /** Counts of one row; perGrade lists the grades that occur (the rubric's keys, in its order). */
 function counts(r: Record<string, unknown>, keys: string[]): StatsCounts {

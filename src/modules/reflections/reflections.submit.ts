@@ -57,8 +57,9 @@ export async function submitMine(db: Db, files: FileStore, actor: Actor, campaig
     });
     return { replayed: false, version, reflectionId: row.id };
   });
-  // The copy index catches up shortly; the reflection is stored, so a failed request must not fail the receipt.
-  if (!result.replayed) await requestCopyIndex(db, actor.tenantId, campaignId).catch(() => undefined);
+  // Only typed text is compared; the copy index catches up shortly, and since the reflection is stored a
+  // failed request must not fail the receipt.
+  if (!result.replayed && (input.text || input.recommendations)) await requestCopyIndex(db, actor.tenantId, campaignId).catch(() => undefined);
   const row = await repo.findReflection(db, actor.tenantId, campaignId, member.id);
   return {
     receipt: { number: result.version.receiptNumber, submittedAt: result.version.submittedAt.toISOString(), serverTime: new Date().toISOString() },
