@@ -33,19 +33,23 @@ export const ACTIONS = [
   'reflection.approve',
   'evaluation.manage',
   'evaluation.approve',
+  'recommendation.manage',
+  'recommendation.answer',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
   system_admin: ['org.read', 'org.manage', 'member.read', 'member.manage', 'member.export', 'audit.read',
     'campaign.read', 'campaign.manage', 'campaign.approve', 'material.manage', 'conference.manage', 'attendance.record', 'reflection.collect',
-    'reflection.grade', 'reflection.approve', 'evaluation.manage', 'evaluation.approve'],
+    'reflection.grade', 'reflection.approve', 'evaluation.manage', 'evaluation.approve', 'recommendation.manage', 'recommendation.answer'],
+  // The propaganda board gathers recommendations, forwards them, and relays the answers.
   propaganda_officer: ['org.read', 'member.read', 'member.manage', 'member.export',
-    'campaign.read', 'campaign.manage', 'material.manage', 'conference.manage', 'attendance.record', 'reflection.collect'],
+    'campaign.read', 'campaign.manage', 'material.manage', 'conference.manage', 'attendance.record', 'reflection.collect',
+    'recommendation.manage', 'recommendation.answer'],
   // The secretary of a party committee approves its plans, its reflection grades and its evaluations.
   committee_secretary: ['org.read', 'org.manage', 'member.read', 'member.export', 'audit.read',
     'campaign.read', 'campaign.manage', 'campaign.approve', 'conference.manage', 'attendance.record', 'reflection.collect',
-    'reflection.grade', 'reflection.approve', 'evaluation.manage', 'evaluation.approve'],
+    'reflection.grade', 'reflection.approve', 'evaluation.manage', 'evaluation.approve', 'recommendation.answer'],
   organization_officer: ['org.read', 'org.manage', 'member.read', 'member.read_sensitive', 'member.manage', 'member.export', 'audit.read',
     'campaign.read'],
   // A branch committee issues the branch's own plan, holds branch conferences and keeps attendance.

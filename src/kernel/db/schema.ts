@@ -10,3 +10,4 @@ export * from '../../modules/reflections/reflections.table.js';
 export * from '../../modules/evaluations/evaluations.table.js';
 export * from '../jobs/jobs.table.js';
 export * from '../../modules/copies/copies.table.js';
+export * from '../../modules/recommendations/recommendations.table.js';
