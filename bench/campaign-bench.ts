@@ -4,9 +4,11 @@
  * 1. coverage (GET /api/campaigns/:id/coverage, `campaignCoverage`) for the whole province and for one
  *    commune, once every member is invited and ~70% are recorded present, ~10% absent (half of those
  *    with a confirmed make-up) and ~20% not yet marked;
- * 2. a burst of 1,000 QR check-ins (`checkIn`) at one conference: all at once, then 50 at a time, then
- *    duplicates (codes scanned again, and fresh codes scanned by two phones at once) that must count once,
- *    then 50 one at a time (the service time without any queue).
+ * 2. a burst of 1,000 QR check-ins (`checkIn`, group commit) at one conference: all at once, then 50 at a
+ *    time, then duplicates (codes scanned again, and fresh codes scanned by two phones at once) that must
+ *    count once, then 50 one at a time (the service time without any queue); then, on the same codes set
+ *    back to not marked, the same 1,000 at once with one transaction per scan (no group commit, as before)
+ *    and the organizer's offline queue of 1,000 scans sent in one request (`checkInBulk`, 3 times).
  *
  * The services are called directly (no HTTP); the actor is built in memory, as a session would resolve it.
  */
@@ -17,6 +19,8 @@ import type { Actor } from '../src/kernel/access/actor.js';
 import { queryRows, type Db, type Engine } from '../src/kernel/db/client.js';
 import { campaignCoverage } from '../src/modules/conferences/attendance.coverage.js';
 import { checkIn, type CheckInResult } from '../src/modules/conferences/attendance.service.js';
+import { checkInBulk, checkInScansIsolated } from '../src/modules/conferences/attendance.checkin.js';
+import { refreshParticipants } from '../src/modules/conferences/attendance.repository.js';
 import { issuedCampaign, scheduledConference } from '../test/campaign-factories.js';
 import type { TestTenant } from '../test/factories.js';
 
@@ -287,6 +291,50 @@ async function benchCheckIn(s: Scope, campaignId: string, conf: Conference) {
   out.checkinSerialP50Ms = r1(quantile(serial.latencies, 0.5)); out.checkinSerialP95Ms = r1(quantile(serial.latencies, 0.95));
   await expectPresent(s, conf, 2150, 'after 50 check-ins one at a time');
   log(engine, `50 check-ins one at a time (no queue): p50 ${out.checkinSerialP50Ms}, p95 ${out.checkinSerialP95Ms} ms`);
+  await expectCountsExact(s, campaignId);
+
+  // The same 1,000 codes at once without group commit: each scan its own transaction (the code before).
+  await resetCheckIns(s, campaignId, conf);
+  const alone = (code: string) => checkInScansIsolated(db, tenantId, conf.id, [{ actor, code }]).then(([r]) => { if (r instanceof Error) throw r; return r; });
+  const u = await burst(codes.slice(0, 1000), 1000, alone);
+  if (outcomes(u).checkedIn !== 1000) throw new Error(`burst without group commit: ${JSON.stringify(outcomes(u))}`);
+  recordBurst(out, 'checkinUnbatched', u);
+  await expectPresent(s, conf, 1000, 'after the burst without group commit');
+  log(engine, `1,000 check-ins at once, one transaction each: p50 ${out.checkinUnbatchedP50Ms}, p99 ${out.checkinUnbatchedP99Ms} ms, wall ${out.checkinUnbatchedWallMs} ms`);
+
+  // The offline queue: 1,000 scans sent in one request, 3 times on codes set back to not marked.
+  const syncs: number[] = [];
+  for (let rep = 0; rep < 3; rep++) {
+    await resetCheckIns(s, campaignId, conf);
+    const scannedAt = new Date(Date.now() - 20 * 60_000).toISOString();
+    const t = performance.now();
+    const r = await checkInBulk(db, actor, conf.id, codes.slice(0, 1000).map((code) => ({ code, scannedAt })));
+    syncs.push(performance.now() - t);
+    if (r.checkedIn !== 1000 || r.failed !== 0) throw new Error(`bulk sync: ${JSON.stringify({ ...r, results: r.results.slice(0, 3) })}`);
+    await expectPresent(s, conf, 1000, 'after the bulk sync');
+  }
+  out.checkinBulk1000MedianMs = r1(quantile(syncs, 0.5)); out.checkinBulk1000MaxMs = r1(Math.max(...syncs));
+  log(engine, `offline queue of 1,000 scans in one request: median ${out.checkinBulk1000MedianMs}, max ${out.checkinBulk1000MaxMs} ms`);
+  await expectCountsExact(s, campaignId);
+}
+
+/** Sets every check-in of the conference back to not marked, participation and counts recomputed (between phases). */
+async function resetCheckIns(s: Scope, campaignId: string, conf: Conference) {
+  const rows = await queryRows<{ member_id: string | null }>(s.db, sql`update conference_invitations
+    set status = 'invited', checked_in_at = null, checked_in_by = null, check_in_method = null
+    where tenant_id = ${s.tenantId} and conference_id = ${conf.id}::uuid and status = 'present' returning member_id`);
+  await refreshParticipants(s.db, s.tenantId, campaignId, rows.flatMap((r) => (r.member_id ? [r.member_id] : [])));
+  await s.db.execute(sql`vacuum analyze conference_invitations`);
+  await expectPresent(s, conf, 0, 'after the reset');
+}
+
+/** The per-branch counts the check-ins kept by increments equal a full recount. */
+async function expectCountsExact(s: Scope, campaignId: string) {
+  const read = () => queryRows<Record<string, unknown>>(s.db, sql`select branch_id, invited, attended, made_up from campaign_branch_counts
+    where tenant_id = ${s.tenantId} and campaign_id = ${campaignId}::uuid and (invited > 0 or attended > 0 or made_up > 0) order by branch_id`);
+  const kept = JSON.stringify(await read());
+  await recountCampaign(s.db, s.tenantId, campaignId);
+  if (kept !== JSON.stringify(await read())) throw new Error('branch counts kept by check-ins differ from a full recount');
 }
 
 /** 1,000 fresh codes 50 at a time, then 100 fresh codes each scanned by two phones at the same moment. */

@@ -28,8 +28,12 @@ export function problemHandler(error: FastifyError | Error, request: FastifyRequ
     const errors = error.validation.map((v) => {
       const where = (error as { validationContext?: string }).validationContext ?? '';
       const path = [where, ...(v.instancePath ?? '').split('/').filter(Boolean)].filter(Boolean).join('.');
-      const issueCode = (v.params as { issue?: { code?: string } })?.issue?.code ?? v.keyword;
-      return { path, message: `${path || 'Dữ liệu'}: ${FIELD_MESSAGES[issueCode] ?? 'Giá trị không hợp lệ'}` };
+      const issue = (v.params as { issue?: { code?: string; message?: string } })?.issue;
+      // A schema's own message is written in Vietnamese for people ("Sức chứa phải từ 1 đến 100.000"):
+      // it is shown as it is. zod's defaults are English: the field's path and a generic wording instead.
+      const own = issue?.message ?? v.message;
+      if (own && /[^\x00-\x7F]/.test(own)) return { path, message: own };
+      return { path, message: `${path || 'Dữ liệu'}: ${FIELD_MESSAGES[issue?.code ?? v.keyword] ?? 'Giá trị không hợp lệ'}` };
     });
     return send(400, { code: 'validation.failed', title: ERROR_TITLES['validation.failed'], errors });
   }

@@ -84,4 +84,18 @@ describeApp('auth routes', (ctx) => {
     const left = await queryRows(ctx.db, sql`select 1 from sessions where user_id = ${user.userId}`);
     expect(left).toHaveLength(0);
   });
+
+  it('applies a changed role and a deactivation from the very next request of an open session', async () => {
+    const p = await buildSmallProvince(ctx.db);
+    const user = await createUser(ctx.db, p.tenantId, [{ role: 'propaganda_officer', orgId: p.rootId }, { role: 'branch_committee', orgId: p.branches[0] }]);
+    const cookie = await login(ctx.app, user.username);
+    const me = async () => ctx.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
+    expect((await me()).json().grants.map((g: { role: string }) => g.role).sort()).toEqual(['branch_committee', 'propaganda_officer']);
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/orgs/${p.rootId}`, headers: { cookie } })).statusCode).toBe(200);
+    await ctx.db.execute(sql`delete from role_grants where user_id = ${user.userId} and role = 'propaganda_officer'`);
+    expect((await me()).json().grants).toEqual([expect.objectContaining({ role: 'branch_committee', orgId: p.branches[0] })]);
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/orgs/${p.rootId}`, headers: { cookie } })).statusCode).toBe(404);
+    await ctx.db.execute(sql`update users set is_active = false where id = ${user.userId}`);
+    expect((await me()).statusCode).toBe(401);
+  });
 });

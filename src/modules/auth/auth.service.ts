@@ -44,19 +44,37 @@ export async function logout(db: Db, token: string, actor: Actor) {
   });
 }
 
-/** Resolves a session token to an actor, sliding the idle timeout. Null when absent, idle or expired. */
+/**
+ * Resolves a session token to an actor, sliding the idle timeout. Null when absent, idle or expired.
+ * Every API request comes through here: the session, its user and the user's grants are read in one
+ * query (no cache, so a logout, a deactivation or a changed role counts from the next request).
+ */
 export async function actorFromToken(db: Db, token: string): Promise<Actor | null> {
-  const [session] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash(token)));
-  if (!session) return null;
+  const [row] = await queryRows<{
+    token_hash: string; tenant_id: string; user_id: string; expires_at: string | Date; last_seen_at: string | Date;
+    username: string | null; display_name: string | null; member_id: string | null; grants: Array<{ role: Role; orgId: string }> | string;
+  }>(db, sql`select s.token_hash, s.tenant_id, s.user_id, s.expires_at, s.last_seen_at, u.username, u.display_name, u.member_id,
+      coalesce((select json_agg(json_build_object('role', g.role, 'orgId', g.org_id)) from role_grants g
+        where g.tenant_id = s.tenant_id and g.user_id = s.user_id), '[]'::json) as grants
+    from sessions s
+    left join users u on u.tenant_id = s.tenant_id and u.id = s.user_id and u.is_active
+    where s.token_hash = ${tokenHash(token)}`);
+  if (!row) return null;
   const now = Date.now();
-  if (session.expiresAt.getTime() < now || session.lastSeenAt.getTime() + SESSION_IDLE_MS < now) {
-    await db.delete(sessions).where(eq(sessions.tokenHash, session.tokenHash));
+  const lastSeen = new Date(row.last_seen_at).getTime();
+  if (new Date(row.expires_at).getTime() < now || lastSeen + SESSION_IDLE_MS < now) {
+    await db.delete(sessions).where(eq(sessions.tokenHash, row.token_hash));
     return null;
   }
-  if (now - session.lastSeenAt.getTime() > 60_000) {
-    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.tokenHash, session.tokenHash));
+  if (now - lastSeen > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.tokenHash, row.token_hash));
   }
-  return loadActor(db, session.tenantId, session.userId);
+  if (row.username === null) return null; // the user was deactivated
+  const grants = typeof row.grants === 'string' ? (JSON.parse(row.grants) as Array<{ role: Role; orgId: string }>) : row.grants;
+  return {
+    userId: row.user_id, tenantId: row.tenant_id, username: row.username, displayName: row.display_name!, memberId: row.member_id,
+    grants: grants.map((g) => ({ role: g.role, orgId: g.orgId })),
+  };
 }
 
 export async function loadActor(exec: Executor, tenantId: string, userId: string): Promise<Actor | null> {

@@ -29,7 +29,9 @@ async function supervisedPoints(exec: Executor, actor: Actor, conferenceId: stri
 }
 
 /** Throws unless the actor may record attendance for this invitee (404 when they cannot even see the conference). */
-export async function requireRecorder(exec: Executor, actor: Actor, conf: ConferenceRow, inv: InvitationRow | null): Promise<void> {
+export async function requireRecorder(
+  exec: Executor, actor: Actor, conf: ConferenceRow, inv: Pick<InvitationRow, 'branchId' | 'bridgePointId'> | null,
+): Promise<void> {
   if (await can(exec, actor, 'attendance.record', conf.orgId)) return;
   if (inv?.branchId && (await can(exec, actor, 'attendance.record', inv.branchId))) return;
   if (inv?.bridgePointId && (await supervisedPoints(exec, actor, conf.id)).includes(inv.bridgePointId)) return;

@@ -120,6 +120,62 @@ export async function recordFirstAttendance(exec: Executor, tenantId: string, ca
 }
 
 /**
+ * recordFirstAttendance for many members at once (a batch of check-ins): each member's participation
+ * row gets its attendance time when it has none, locked in member order; then each branch count gains
+ * the members it counts, in one UPDATE, its rows locked in branch order as the recount locks them (so
+ * the two never deadlock). Members without a participation row, or whose branch has no count row,
+ * fall back to the full refresh, as in the single form.
+ */
+export async function recordFirstAttendances(exec: Executor, tenantId: string, campaignId: string, attended: ReadonlyArray<{ memberId: string; at: string }>) {
+  if (attended.length === 0) return;
+  // Joined to the list (a primary-key probe a member) rather than `member_id = any(array)`, which the
+  // planner turns into a scan of the whole campaign's participation once the list is long.
+  const flipped = await queryRows<{ member_id: string; made_up: boolean }>(exec, sql`with x as (
+      select * from jsonb_to_recordset(${JSON.stringify(attended)}::jsonb) as x("memberId" uuid, at timestamptz)),
+    l as (
+      select q.member_id, x.at from x join campaign_participants q
+        on q.tenant_id = ${tenantId} and q.campaign_id = ${campaignId}::uuid and q.member_id = x."memberId"
+      where q.attended_at is null
+      order by q.member_id for update of q)
+    update campaign_participants p set attended_at = l.at
+    from l
+    where p.tenant_id = ${tenantId} and p.campaign_id = ${campaignId}::uuid and p.member_id = l.member_id and p.attended_at is null
+    returning p.member_id, p.made_up_at is not null as made_up`);
+  const refresh: string[] = [];
+  if (flipped.length < attended.length) {
+    // Not flipped: attended already (nothing to do), or no participation row (refresh).
+    const done = new Set(flipped.map((f) => f.member_id));
+    const rest = attended.map((a) => a.memberId).filter((m) => !done.has(m));
+    const present = new Set((await queryRows<{ member_id: string }>(exec, sql`select q.member_id
+      from unnest(${uuidArray(rest)}) as x(member_id)
+      join campaign_participants q on q.tenant_id = ${tenantId} and q.campaign_id = ${campaignId}::uuid and q.member_id = x.member_id`)).map((r) => r.member_id));
+    refresh.push(...rest.filter((m) => !present.has(m)));
+  }
+  if (flipped.length) {
+    const perBranch = await queryRows<{ branch_id: string; members: string[]; n: number; mu: number }>(exec, sql`select mm.branch_id,
+        array_agg(mm.id::text) as members, count(*)::int as n, (count(*) filter (where x.made_up))::int as mu
+      from jsonb_to_recordset(${JSON.stringify(flipped)}::jsonb) as x(member_id uuid, made_up boolean)
+      join members mm on mm.tenant_id = ${tenantId} and mm.id = x.member_id
+      where mm.left_at is null and (not mm.is_exempt or exists (select 1 from campaign_plans r where r.tenant_id = ${tenantId}
+        and r.campaign_id = ${campaignId}::uuid and r.parent_plan_id is null and r.include_exempt))
+      group by mm.branch_id`);
+    if (perBranch.length) {
+      const bumped = new Set((await queryRows<{ branch_id: string }>(exec, sql`with l as (
+          select branch_id from campaign_branch_counts
+          where tenant_id = ${tenantId} and campaign_id = ${campaignId}::uuid and branch_id = any(${uuidArray(perBranch.map((b) => b.branch_id))})
+          order by branch_id for update)
+        update campaign_branch_counts c set attended = c.attended + d.n, made_up = c.made_up - d.mu
+        from l join jsonb_to_recordset(${JSON.stringify(perBranch.map(({ branch_id, n, mu }) => ({ branch_id, n, mu })))}::jsonb)
+          as d(branch_id uuid, n int, mu int) on d.branch_id = l.branch_id
+        where c.tenant_id = ${tenantId} and c.campaign_id = ${campaignId}::uuid and c.branch_id = l.branch_id
+        returning c.branch_id`)).map((r) => r.branch_id));
+      for (const b of perBranch) if (!bumped.has(b.branch_id)) refresh.push(...b.members);
+    }
+  }
+  await refreshParticipants(exec, tenantId, campaignId, refresh);
+}
+
+/**
  * Recounts every branch of a campaign in one statement: for bulk loads that write participation rows
  * directly (benchmarks, repairs). Same definition as qt_recount_campaign_branches.
  */

@@ -5,8 +5,9 @@ import { confirmMakeup, listMakeups, planMakeup } from './attendance.makeups.js'
 import { myCampaigns } from './attendance.member.js';
 import { addGuests, addMemberInvitees, listRoster } from './attendance.roster.js';
 import { checkIn, closeConference, markAttendance } from './attendance.service.js';
+import { checkInBulk } from './attendance.checkin.js';
 import {
-  AttendanceBody, CampaignIdParams, CheckInBody, CheckInResult, ConferenceIdParams, Counts, Coverage, GuestsBody, MakeupConfirmBody,
+  AttendanceBody, CampaignIdParams, CheckInBody, CheckInResult, CheckInsBody, CheckInsResult, ConferenceIdParams, Counts, Coverage, GuestsBody, MakeupConfirmBody,
   MakeupItem, MakeupPlanBody, MakeupQuery, MembersBody, MyCampaign, Roster, RosterQuery,
 } from './attendance.schema.js';
 
@@ -26,6 +27,9 @@ export async function registerAttendanceRoutes(app: App, { database }: AppDeps) 
   app.post('/api/conferences/:id/check-in', {
     schema: { tags, summary: 'Điểm danh bằng mã QR (quét hai lần chỉ tính một lần)', params: ConferenceIdParams, body: CheckInBody, response: { 200: CheckInResult } },
   }, async (req) => checkIn(db, req.actor!, req.params.id, req.body.code));
+  app.post('/api/conferences/:id/check-ins', {
+    schema: { tags, summary: 'Gửi một lần các lượt quét mã QR đã lưu khi mất kết nối (tối đa 2.000; kết quả theo từng mã, đúng thứ tự)', params: ConferenceIdParams, body: CheckInsBody, response: { 200: CheckInsResult } },
+  }, async (req) => checkInBulk(db, req.actor!, req.params.id, req.body.codes));
   app.post('/api/conferences/:id/attendance', {
     schema: { tags, summary: 'Điểm danh theo danh sách: có mặt, vắng (có lý do), bỏ đánh dấu', params: ConferenceIdParams, body: AttendanceBody, response: { 200: z.object({ changed: z.number() }) } },
   }, async (req) => markAttendance(db, req.actor!, req.params.id, req.body.marks));

@@ -32,6 +32,21 @@ export const CheckInResult = z.object({
   fullName: z.string(), branchName: z.string().nullable(),
 });
 
+export const CheckInsBody = z.object({
+  codes: z.array(z.object({
+    code: z.string().trim().min(1, 'Chưa có mã QR').max(200),
+    /** When the phone read the code (kept offline); the server's time when absent. */
+    scannedAt: z.iso.datetime({ offset: true }).nullish(),
+  })).min(1, 'Chưa có lượt quét nào').max(2000, 'Tối đa 2.000 lượt quét mỗi lần gửi'),
+});
+export const CheckInsResult = z.object({
+  checkedIn: z.number(), alreadyPresent: z.number(), failed: z.number(),
+  results: z.array(z.discriminatedUnion('ok', [
+    CheckInResult.extend({ code: z.string(), ok: z.literal(true) }),
+    z.object({ code: z.string(), ok: z.literal(false), error: z.object({ status: z.number(), code: z.string(), title: z.string() }) }),
+  ])),
+});
+
 export const AttendanceBody = z.object({
   marks: z.array(z.object({
     invitationId: z.uuid(),

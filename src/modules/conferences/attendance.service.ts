@@ -2,65 +2,15 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../kernel/access/actor.js';
 import { requireAccess } from '../../kernel/access/policy.js';
 import { recordAudit } from '../../kernel/audit/record-audit.js';
-import { isoTimestamp, queryRows, type Db, type Executor } from '../../kernel/db/client.js';
+import { queryRows, type Db, type Executor } from '../../kernel/db/client.js';
 import { NotFoundError, RuleViolationError } from '../../kernel/errors/app-error.js';
-import { requireRecorder, rosterReach } from './attendance.access.js';
+import { requireRecorder } from './attendance.access.js';
 import * as repo from './attendance.repository.js';
 import { syncInvitations } from './attendance.invitations.js';
 import { vnDay } from './conferences.rules.js';
-import { findMember } from '../members/index.js';
 
-export const QR_PREFIX = 'QT1:';
-
-/** The token inside a scanned code: "QT1:<token>" as printed, or the bare token typed by hand. */
-export function parseQrCode(code: string): string | null {
-  const trimmed = code.trim();
-  const token = trimmed.startsWith(QR_PREFIX) ? trimmed.slice(QR_PREFIX.length) : trimmed;
-  return /^[A-Za-z0-9_-]{22}$/.test(token) ? token : null;
-}
-
-export interface CheckInResult {
-  outcome: 'checked_in' | 'already_present';
-  invitationId: string;
-  memberId: string | null;
-  checkedInAt: string;
-  fullName: string;
-  branchName: string | null;
-}
-
-/**
- * Checks in the invitee a QR code names, at this conference only: the token is bound to one
- * invitation, so a code from another conference or person does not match. Scanning twice, or two
- * phones scanning at once, counts once: the row flips to present under its lock exactly one time.
- */
-export async function checkIn(db: Db, actor: Actor, conferenceId: string, code: string): Promise<CheckInResult> {
-  const token = parseQrCode(code);
-  return db.transaction(async (tx) => {
-    const conf = await repo.lockConference(tx, actor.tenantId, conferenceId, 'share');
-    if (!conf) throw new NotFoundError('conference.not_found');
-    const found = token ? await repo.findInvitationByToken(tx, actor.tenantId, conf.id, token) : null;
-    // A member who has left the Party organization is no longer an invitee, whatever code they hold.
-    const inv = found?.memberId && !(await isActiveMember(tx, actor.tenantId, found.memberId)) ? null : found;
-    if (!inv) {
-      if (!(await rosterReach(tx, actor, conf))) throw new NotFoundError('conference.not_found');
-      throw new RuleViolationError('checkin.invalid_code', 'no invitation of this conference carries the code');
-    }
-    await requireRecorder(tx, actor, conf, inv);
-    if (conf.status !== 'scheduled') throw new RuleViolationError('checkin.closed', `conference is ${conf.status}`);
-    const flipped = await markPresent(tx, actor, inv, 'qr');
-    // Who was checked in (for the organizer's screen) and when, in one read.
-    const [who] = await queryRows<{ checked_in_at: string; full_name: string; branch_name: string | null }>(tx, sql`select i.checked_in_at,
-        coalesce(m.full_name, i.guest_name) as full_name, b.name as branch_name
-      from conference_invitations i
-      left join members m on m.tenant_id = i.tenant_id and m.id = i.member_id
-      left join orgs b on b.tenant_id = i.tenant_id and b.id = i.branch_id
-      where i.tenant_id = ${actor.tenantId} and i.id = ${inv.id}`);
-    return {
-      outcome: flipped ? 'checked_in' : 'already_present', invitationId: inv.id, memberId: inv.memberId,
-      checkedInAt: isoTimestamp(who.checked_in_at)!, fullName: who.full_name, branchName: who.branch_name,
-    };
-  });
-}
+// QR check-in (one scan, or many in one transaction) lives in attendance.checkin.ts.
+export { checkIn, parseQrCode, QR_PREFIX, type CheckInResult } from './attendance.checkin.js';
 
 /** Flips one invitation to present unless it already is; returns the check-in time when it did. */
 async function markPresent(tx: Executor, actor: Actor, inv: repo.InvitationRow, method: 'qr' | 'roster'): Promise<Date | null> {
@@ -173,9 +123,4 @@ export async function attendanceCounts(exec: Executor, tenantId: string, confere
       (select count(*)::int from makeups k where k.tenant_id = ${tenantId} and k.conference_id = ${conferenceId}) as makeups
     from conference_invitations where tenant_id = ${tenantId} and conference_id = ${conferenceId}`);
   return row;
-}
-
-async function isActiveMember(exec: Executor, tenantId: string, memberId: string): Promise<boolean> {
-  const member = await findMember(exec, tenantId, memberId);
-  return !!member && !member.leftAt;
 }

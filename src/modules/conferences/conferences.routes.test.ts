@@ -85,6 +85,33 @@ describeApp('conferences', (ctx) => {
     expect(await auditActions(ctx, c.tenantId)).toEqual(['conference.create', 'conference.update', 'conference.cancel']);
   });
 
+  it('answers a bad edit of the particulars field by field in Vietnamese (capacity, times, deadline), changing nothing', async () => {
+    const c = await communeWithCampaign(ctx);
+    const id = (await post('/api/conferences', c.officer.cookie, conferenceBody(c.campaignId, c.commune))).json().id;
+    const zero = await patch(`/api/conferences/${id}`, c.officer.cookie, { capacity: 0, title: '  ' });
+    expect(zero.statusCode).toBe(400);
+    // The schema's own Vietnamese messages reach the user field by field (kernel/http/error-handler.ts).
+    expect(zero.json().errors).toEqual(expect.arrayContaining([
+      { path: 'body.capacity', message: 'Sức chứa ít nhất là 1 chỗ' }, { path: 'body.title', message: 'Không được để trống' },
+    ]));
+    expect((await patch(`/api/conferences/${id}`, c.officer.cookie, { capacity: 100_001 })).json().errors)
+      .toEqual([{ path: 'body.capacity', message: 'Sức chứa tối đa là 100.000 chỗ' }]);
+    // A field without a message of its own gets its path and a generic wording.
+    expect((await patch(`/api/conferences/${id}`, c.officer.cookie, { format: 'hologram' })).json().errors)
+      .toEqual([{ path: 'body.format', message: 'body.format: Giá trị không nằm trong danh sách cho phép' }]);
+    const backwards = await patch(`/api/conferences/${id}`, c.officer.cookie, { startsAt: '2026-12-09T14:00:00+07:00', endsAt: '2026-12-09T13:00:00+07:00' });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().errors).toEqual([{ path: 'endsAt', message: 'Giờ kết thúc (13:00 09/12/2026) phải sau giờ bắt đầu (14:00 09/12/2026)' }]);
+    const late = await patch(`/api/conferences/${id}`, c.officer.cookie, { endsAt: '2026-12-11T11:00:00+07:00' });
+    expect(late.statusCode).toBe(422);
+    expect(late.json()).toMatchObject({ code: 'conference.after_deadline', errors: [{ path: 'endsAt' }] });
+    expect(late.json().errors[0].message).toContain('(10/12/2026)');
+    const ok = await patch(`/api/conferences/${id}`, c.officer.cookie, { title: 'Hội nghị quán triệt (đã sửa)', capacity: 120, audienceNote: 'Mời thêm trưởng thôn' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await get(`/api/conferences/${id}`, c.officer.cookie)).json()).toMatchObject({ title: 'Hội nghị quán triệt (đã sửa)', capacity: 120, audienceNote: 'Mời thêm trưởng thôn' });
+    expect(await auditActions(ctx, c.tenantId)).toEqual(['conference.create', 'conference.update']);
+  });
+
   it('keeps the agenda in the order given, the secretary presenting in person', async () => {
     const c = await communeWithCampaign(ctx);
     const id = (await post('/api/conferences', c.officer.cookie, conferenceBody(c.campaignId, c.commune))).json().id;

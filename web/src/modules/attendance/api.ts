@@ -66,6 +66,15 @@ export function useCheckIn(conferenceId: string) {
   });
 }
 
+export type SyncedScan =
+  | ({ code: string; ok: true } & CheckInResult)
+  | { code: string; ok: false; error: { status: number; code: string; title: string } };
+export interface SyncResult { checkedIn: number; alreadyPresent: number; failed: number; results: SyncedScan[] }
+
+/** Sends scans kept offline in one request (at most 2,000); each code's answer, in order. */
+export const syncCheckIns = (conferenceId: string, codes: Array<{ code: string; scannedAt: string }>) =>
+  api<SyncResult>(`/api/conferences/${conferenceId}/check-ins`, { method: 'POST', body: { codes } });
+
 export interface Mark { invitationId: string; status: 'present' | 'absent' | 'invited'; reason?: string | null }
 export function useMarkAttendance(conferenceId: string) {
   const qc = useQueryClient();

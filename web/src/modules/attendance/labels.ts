@@ -43,6 +43,13 @@ export const T = {
   checkedIn: 'Đã điểm danh',
   alreadyPresent: 'Đã điểm danh trước đó lúc',
   guest: 'Khách mời',
+  pending: (n: number) => `Đang chờ gửi: ${n} lượt quét`,
+  pendingHint: 'Mất kết nối: các lượt quét được lưu trên máy này và tự gửi khi có mạng trở lại.',
+  sendNow: 'Gửi ngay',
+  queued: 'Chưa gửi được (mất kết nối), đã lưu để gửi sau',
+  synced: (n: number, fresh: number, again: number, failed: number) =>
+    `Đã gửi ${n} lượt quét: ${fresh} điểm danh mới, ${again} đã có mặt trước đó${failed ? `, ${failed} không hợp lệ` : ''}.`,
+  syncFailed: 'Các lượt quét sau không được ghi nhận',
   session: (n: number) => `Phiên ${n}`,
   makeupTitle: 'Danh sách học bù',
   arrange: 'Bố trí học bù',

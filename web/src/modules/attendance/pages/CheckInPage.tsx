@@ -3,14 +3,19 @@ import { Alert, Breadcrumb, Button, Card, Input, List, Result, Skeleton, Space, 
 import { CameraOutlined, PauseCircleOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import type QrScanner from 'qr-scanner';
-import { useCheckIn, useConferenceHead, useRoster, type CheckInResult } from '../api';
+import { useQueryClient } from '@tanstack/react-query';
+import { syncCheckIns, useCheckIn, useConferenceHead, useRoster, type CheckInResult, type SyncResult } from '../api';
+import { dropSent, enqueueScan, readQueue, SYNC_BATCH, type QueuedScan } from '../offline-queue';
 import { T } from '../labels';
 import { ApiError, errorText, isNotFound } from '../../../shared/lib/http';
 import { formatDayTime } from '../../../shared/lib/format';
 import { ProblemAlert } from '../../../shared/ui/ProblemAlert';
 import '../attendance.css';
 
-type Outcome = { kind: 'ok' | 'again'; result: CheckInResult } | { kind: 'error'; message: string };
+type Outcome = { kind: 'ok' | 'again'; result: CheckInResult } | { kind: 'error'; message: string } | { kind: 'queued' };
+
+/** No answer from the server (no signal, or the proxy could not reach it): the scan is kept for later. */
+const unsent = (err: unknown) => err instanceof ApiError && (err.status === 0 || err.status >= 502);
 
 /** The organizer's phone as a scanner: camera reads each invitee's QR code; a code can also be typed. */
 export default function CheckInPage() {
@@ -22,20 +27,23 @@ export default function CheckInPage() {
   const [recent, setRecent] = useState<CheckInResult[]>([]);
   const [manual, setManual] = useState('');
   const lastCode = useRef<{ code: string; at: number } | null>(null);
+  const offline = useOfflineQueue(id);
 
   const submit = useCallback((code: string) => {
     // The camera sees the same code many times a second: send it once every few seconds at most.
     const now = Date.now();
     if (lastCode.current && lastCode.current.code === code && now - lastCode.current.at < 3000) return;
     lastCode.current = { code, at: now };
+    const keep = () => { offline.add({ code, scannedAt: new Date(now).toISOString() }); setOutcome({ kind: 'queued' }); };
+    if (!navigator.onLine) { keep(); return; }
     checkIn.mutate(code, {
       onSuccess: (result) => {
         setOutcome({ kind: result.outcome === 'checked_in' ? 'ok' : 'again', result });
         setRecent((r) => [result, ...r.filter((x) => x.invitationId !== result.invitationId)].slice(0, 20));
       },
-      onError: (err) => setOutcome({ kind: 'error', message: errorText(err) }),
+      onError: (err) => (unsent(err) ? keep() : setOutcome({ kind: 'error', message: errorText(err) })),
     });
-  }, [checkIn]);
+  }, [checkIn, offline]);
 
   if (conference.isPending) return <Skeleton active />;
   if (conference.isError) {
@@ -53,7 +61,9 @@ export default function CheckInPage() {
       )}
       {c.status !== 'scheduled' && <Alert type="warning" showIcon title="Hội nghị đã kết thúc hoặc bị hủy, không thể điểm danh." style={{ marginBottom: 12 }} />}
       <Scanner onCode={submit} />
-      <OutcomeBanner outcome={outcome} />
+      {/* "Kept for later" no longer holds once the queue has been sent. */}
+      <OutcomeBanner outcome={outcome?.kind === 'queued' && offline.queue.length === 0 ? null : outcome} />
+      <PendingScans offline={offline} />
       <Card size="small" title={T.manualCode} style={{ marginTop: 12 }}>
         <Space.Compact style={{ width: '100%' }}>
           <Input size="large" value={manual} onChange={(e) => setManual(e.target.value)} placeholder="QT1:…" aria-label={T.manualCode}
@@ -71,6 +81,7 @@ export default function CheckInPage() {
 
 function OutcomeBanner({ outcome }: { outcome: Outcome | null }) {
   if (!outcome) return null;
+  if (outcome.kind === 'queued') return <div className="qt-scan-result qt-scan-again" role="status" data-testid="scan-result">{T.queued}</div>;
   if (outcome.kind === 'error') return <div className="qt-scan-result qt-scan-error" role="alert">{outcome.message}</div>;
   const r = outcome.result;
   return (
@@ -79,6 +90,85 @@ function OutcomeBanner({ outcome }: { outcome: Outcome | null }) {
       <strong>{r.fullName}</strong>
       {r.branchName ?? <Tag>{T.guest}</Tag>}
     </div>
+  );
+}
+
+type OfflineQueue = ReturnType<typeof useOfflineQueue>;
+
+/**
+ * The scans waiting to be sent, and their sending: at once when the connection comes back, every 20 s
+ * while any wait, and on demand; up to 2,000 a request. A scan leaves the queue only once the server
+ * has answered for it, so a sync cut off half-way is simply sent again (a check-in counts once).
+ */
+function useOfflineQueue(conferenceId: string) {
+  const qc = useQueryClient();
+  const [queue, setQueue] = useState<QueuedScan[]>(() => readQueue(conferenceId));
+  const [syncing, setSyncing] = useState(false);
+  const [last, setLast] = useState<{ result: SyncResult } | { error: string } | null>(null);
+  const busy = useRef(false);
+
+  const sync = useCallback(async () => {
+    if (busy.current) return;
+    busy.current = true;
+    setSyncing(true);
+    try {
+      for (let batch = readQueue(conferenceId).slice(0, SYNC_BATCH); batch.length; batch = readQueue(conferenceId).slice(0, SYNC_BATCH)) {
+        const result = await syncCheckIns(conferenceId, batch);
+        setQueue(dropSent(conferenceId, batch));
+        setLast({ result });
+      }
+    } catch (err) {
+      // Still no connection: the scans stay for the next try. A refusal of the whole request (the
+      // conference is not this user's) is shown, the scans kept for someone who can send them.
+      if (!unsent(err)) setLast({ error: errorText(err) });
+    } finally {
+      busy.current = false;
+      setSyncing(false);
+      qc.invalidateQueries({ queryKey: ['roster', conferenceId] });
+    }
+  }, [conferenceId, qc]);
+
+  const add = useCallback((scan: QueuedScan) => setQueue(enqueueScan(conferenceId, scan)), [conferenceId]);
+
+  useEffect(() => {
+    const online = () => void sync();
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, [sync]);
+  const waiting = queue.length > 0;
+  useEffect(() => {
+    if (!waiting) return;
+    if (navigator.onLine) void sync();
+    const timer = setInterval(() => { if (navigator.onLine) void sync(); }, 20_000);
+    return () => clearInterval(timer);
+  }, [waiting, sync]);
+
+  return { queue, add, sync, syncing, last };
+}
+
+function PendingScans({ offline }: { offline: OfflineQueue }) {
+  const { queue, sync, syncing, last } = offline;
+  const result = last && 'result' in last ? last.result : null;
+  const failed = result?.results.filter((r) => !r.ok) ?? [];
+  const whole = last && 'error' in last ? last.error : null;
+  return (
+    <>
+      {queue.length > 0 && (
+        <Alert type="warning" showIcon style={{ marginTop: 12 }} data-testid="pending-scans"
+          title={<strong style={{ fontSize: 17 }}>{T.pending(queue.length)}</strong>}
+          description={T.pendingHint}
+          action={<Button size="large" loading={syncing} onClick={() => void sync()}>{T.sendNow}</Button>} />
+      )}
+      {whole && <Alert type="error" showIcon style={{ marginTop: 12 }} title={whole} />}
+      {result && result.results.length > 0 && (
+        <Alert type={failed.length ? 'warning' : 'success'} showIcon style={{ marginTop: 12 }} data-testid="sync-result"
+          title={T.synced(result.results.length, result.checkedIn, result.alreadyPresent, result.failed)}
+          description={failed.length > 0 && (
+            <List size="small" header={T.syncFailed} dataSource={failed.slice(0, 20)}
+              renderItem={(r) => <List.Item><Typography.Text code>{r.code.slice(0, 30)}</Typography.Text> {!r.ok && r.error.title}</List.Item>} />
+          )} />
+      )}
+    </>
   );
 }
 
