@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../../test/harness.js';
+import { insertMember, insertOrg } from '../../../test/factories.js';
 import { queryRows } from '../../kernel/db/client.js';
 import { auditActions, communeWithCampaign, conferenceBody, http } from './conferences.fixtures.js';
 
@@ -67,6 +68,48 @@ describeApp('bridge points', (ctx) => {
     expect(unseated[0].n).toBe(7);
     expect((await del(`/api/bridge-points/${b.json().id}`, c.officer.cookie)).statusCode).toBe(204);
     expect(await auditActions(ctx, c.tenantId)).toEqual(['conference.create', 'bridge_point.create', 'bridge_point.create', 'bridge_point.update', 'bridge_point.delete']);
+  });
+
+  it('seats units from any depth of the commune\'s subtree (nearest unit wins) and offers the whole subtree to pick from', async () => {
+    const c = await communeWithCampaign(ctx);
+    const code = c.tenantId.slice(-6);
+    const mid = await insertOrg(ctx.db, { tenantId: c.tenantId, parentId: c.commune, levelId: c.levels.grassroots, name: 'Đảng bộ bộ phận Khu 1', code: `${code}-K1`, kind: 'grassroots_committee' });
+    const deepA = await insertOrg(ctx.db, { tenantId: c.tenantId, parentId: mid, levelId: c.levels.branch, name: 'Chi bộ Khu 1A', code: `${code}-K1A` });
+    const deepB = await insertOrg(ctx.db, { tenantId: c.tenantId, parentId: mid, levelId: c.levels.branch, name: 'Chi bộ Khu 1B', code: `${code}-K1B` });
+    for (let m = 0; m < 3; m++) await insertMember(ctx.db, c.tenantId, deepA, { fullName: `Đảng viên Khu 1A.${m + 1}` });
+    for (let m = 0; m < 2; m++) await insertMember(ctx.db, c.tenantId, deepB, { fullName: `Đảng viên Khu 1B.${m + 1}` });
+    const res = await post('/api/conferences', c.officer.cookie, conferenceBody(c.campaignId, c.commune, { format: 'online', venue: 'Điểm cầu chính' }));
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id as string;
+
+    const options = await get(`/api/conferences/${id}/unit-options`, c.officer.cookie);
+    expect(options.statusCode, options.body).toBe(200);
+    const byId = new Map(options.json().map((o: { id: string }) => [o.id, o]));
+    expect(byId.get(c.commune)).toMatchObject({ parentId: null, depth: 0, name: 'Đảng bộ xã Tân Hòa' });
+    expect(byId.get(deepA)).toMatchObject({ parentId: mid, depth: 2, name: 'Chi bộ Khu 1A', levelName: expect.any(String) });
+    expect(options.json()).toHaveLength(1 + c.branches.length + 3);
+    expect(byId.has(c.otherBranch) || byId.has(c.rootId)).toBe(false);
+    const chiUy = await c.user([{ role: 'branch_committee', orgId: c.branches[0] }]);
+    expect((await get(`/api/conferences/${id}/unit-options`, chiUy.cookie)).statusCode).toBe(403);
+    const otherOfficer = await c.user([{ role: 'propaganda_officer', orgId: c.other }]);
+    expect((await get(`/api/conferences/${id}/unit-options`, otherOfficer.cookie)).statusCode).toBe(404);
+
+    // A grandchild unit is accepted; the nearest unit seats its members.
+    const whole = await post(`/api/conferences/${id}/bridge-points`, c.officer.cookie, point({ name: 'Điểm cầu Khu 1', unitOrgIds: [mid] }));
+    expect(whole.statusCode, whole.body).toBe(201);
+    expect(whole.json().expected).toBe(5);
+    const deep = await post(`/api/conferences/${id}/bridge-points`, c.officer.cookie, point({ name: 'Điểm cầu Khu 1A', unitOrgIds: [deepA] }));
+    expect(deep.statusCode, deep.body).toBe(201);
+    expect(deep.json().expected).toBe(3);
+    const points = (await get(`/api/conferences/${id}`, c.officer.cookie)).json().bridgePoints;
+    expect(points.map((p: { name: string; expected: number }) => [p.name, p.expected])).toEqual([['Điểm cầu Khu 1', 2], ['Điểm cầu Khu 1A', 3]]);
+    // Outside the subtree (the province itself, another commune's branch) is still refused.
+    for (const outside of [c.rootId, c.otherBranch]) {
+      const refused = await post(`/api/conferences/${id}/bridge-points`, c.officer.cookie, point({ name: 'Điểm cầu ngoài', unitOrgIds: [deepB, outside] }));
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().errors[0]).toMatchObject({ path: 'unitOrgIds' });
+      expect(refused.json().errors[0].message).toContain('không thuộc Đảng bộ xã Tân Hòa');
+    }
   });
 
   it('shows a supervisor only their own points; only they file the report, again overwriting with audit', async () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { App, AppDeps } from '../../server/app.js';
 import * as bridgePoints from './conferences.bridge-points.service.js';
 import {
-  BridgePointBody, BridgePointIdParams, BridgePointView, ConferenceIdParams, MyBridgePoint, ReportBody, SupervisorCandidate, UpdateBridgePointBody,
+  BridgePointBody, BridgePointIdParams, BridgePointView, ConferenceIdParams, MyBridgePoint, ReportBody, SupervisorCandidate, UnitOption, UpdateBridgePointBody,
 } from './conferences.schema.js';
 
 const tags = ['bridge-points'];
@@ -12,6 +12,9 @@ export async function registerBridgePointRoutes(app: App, { database }: AppDeps)
   app.get('/api/conferences/:id/supervisor-candidates', {
     schema: { tags, summary: 'Ủy viên Ban Thường vụ có thể được phân công giám sát điểm cầu', params: ConferenceIdParams, response: { 200: z.array(SupervisorCandidate) } },
   }, async (req) => bridgePoints.supervisorCandidates(db, req.actor!, req.params.id));
+  app.get('/api/conferences/:id/unit-options', {
+    schema: { tags, summary: 'Các tổ chức trong phạm vi tổ chức hội nghị (mọi cấp) có thể được xếp vào một điểm cầu', params: ConferenceIdParams, response: { 200: z.array(UnitOption) } },
+  }, async (req) => bridgePoints.unitOptions(db, req.actor!, req.params.id));
   app.post('/api/conferences/:id/bridge-points', {
     schema: { tags, summary: 'Thêm điểm cầu cho hội nghị trực tuyến', params: ConferenceIdParams, body: BridgePointBody, response: { 201: BridgePointView } },
   }, async (req, reply) => reply.status(201).send(await bridgePoints.createBridgePoint(db, req.actor!, req.params.id, req.body)));

@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../kernel/access/actor.js';
-import { orgScopeSql } from '../../kernel/access/policy.js';
+import { can, orgScopeSql } from '../../kernel/access/policy.js';
 import { recordAudit } from '../../kernel/audit/record-audit.js';
 import type { Db, Executor } from '../../kernel/db/client.js';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../../kernel/errors/app-error.js';
 import { syncInvitations } from './attendance.invitations.js';
 import { canReadConference, manageableConference, readableConference } from './conferences.access.js';
 import * as points from './conferences.bridge-points.repository.js';
-import { findConference, orgName, orgNames, orgsInSubtree, type ConferenceRow } from './conferences.repository.js';
+import { findConference, orgName, orgNames, orgsInSubtree, subtreeOrgs, type ConferenceRow } from './conferences.repository.js';
 import { takenUnits } from './conferences.rules.js';
 import type { BridgePointInput } from './conferences.schema.js';
 
@@ -22,6 +22,17 @@ export async function supervisorCandidates(db: Db, actor: Actor, conferenceId: s
   const rows = await points.supervisorCandidates(db, actor.tenantId, conf.orgId);
   return rows.map((r) => ({ userId: r.user_id, displayName: r.display_name, orgId: r.org_id, orgName: r.org_name }))
     .sort((a, b) => a.displayName.localeCompare(b.displayName, 'vi'));
+}
+
+/**
+ * The units a bridge point of the conference may seat: every active org in the organizing org's subtree
+ * (the org itself included), for the managers of the conference. The root's parent is left out.
+ */
+export async function unitOptions(db: Db, actor: Actor, conferenceId: string) {
+  const conf = await readableConference(db, actor, conferenceId);
+  if (!(await can(db, actor, 'conference.manage', conf.orgId))) throw new ForbiddenError('auth.forbidden', `conference.manage denied on ${conferenceId}`);
+  const rows = await subtreeOrgs(db, actor.tenantId, conf.orgId);
+  return rows.map((r) => ({ id: r.id, parentId: r.depth === 0 ? null : r.parent_id, name: r.name, levelName: r.level_name, depth: Number(r.depth) }));
 }
 
 async function assertPointInput(tx: Executor, actor: Actor, conf: ConferenceRow, input: Partial<BridgePointInput>, pointId: string | null) {

@@ -146,6 +146,20 @@ export async function orgsInSubtree(exec: Executor, tenantId: string, rootId: st
   return rows;
 }
 
+/**
+ * The active orgs of `rootId`'s subtree (the root included), in tree order, with their depth below
+ * the root: the units a bridge point may seat. At most `limit` rows.
+ */
+export async function subtreeOrgs(exec: Executor, tenantId: string, rootId: string, limit = 20_000) {
+  return queryRows<{ id: string; parent_id: string | null; name: string; level_name: string; depth: number }>(exec, sql`
+    select o.id, o.parent_id, o.name, l.name as level_name, c.depth
+    from org_closure c
+    join orgs o on o.tenant_id = c.tenant_id and o.id = c.descendant_id
+    join org_levels l on l.tenant_id = o.tenant_id and l.id = o.level_id
+    where c.tenant_id = ${tenantId} and c.ancestor_id = ${rootId}::uuid and o.status = 'active'
+    order by o.path limit ${limit}`);
+}
+
 /** An org and its direct active children, with their level names: where an officer may hold a conference. */
 export async function orgsWithChildren(exec: Executor, tenantId: string, rootIds: readonly string[]) {
   if (rootIds.length === 0) return [];

@@ -5,7 +5,10 @@ export const FORMATS = ['in_person', 'online'] as const;
 export const DOCUMENT_KINDS = ['thematic_resolution', 'plan', 'project'] as const;
 
 const instant = z.iso.datetime({ offset: true });
-const name = (max = 300) => z.string().trim().min(1).max(max);
+const name = (max = 300) => z.string().trim().min(1, 'Không được để trống').max(max, `Dài quá ${max.toLocaleString('vi-VN')} ký tự`);
+const capacity = z.number({ error: 'Sức chứa phải là một số' }).int('Sức chứa phải là số nguyên')
+  .min(1, 'Sức chứa ít nhất là 1 chỗ').max(100_000, 'Sức chứa tối đa là 100.000 chỗ');
+const audienceNote = z.string().trim().max(2000, 'Ghi chú về đối tượng dài quá 2.000 ký tự');
 
 export const ConferenceIdParams = z.object({ id: z.uuid() });
 export const DocumentIdParams = z.object({ docId: z.uuid() });
@@ -15,10 +18,10 @@ export const CreateConferenceBody = z.object({
   orgId: z.uuid(),
   title: name(300),
   audienceKind: z.enum(AUDIENCE_KINDS),
-  audienceNote: z.string().trim().max(2000).default(''),
+  audienceNote: audienceNote.default(''),
   format: z.enum(FORMATS),
   venue: name(300),
-  capacity: z.number().int().min(1).max(100_000).nullable().optional(),
+  capacity: capacity.nullable().optional(),
   startsAt: instant,
   endsAt: instant.nullable().optional(),
   /** Absent: the campaign root plan's setting applies. */
@@ -26,8 +29,8 @@ export const CreateConferenceBody = z.object({
 });
 
 export const UpdateConferenceBody = z.object({
-  title: name(300), audienceKind: z.enum(AUDIENCE_KINDS), audienceNote: z.string().trim().max(2000), format: z.enum(FORMATS),
-  venue: name(300), capacity: z.number().int().min(1).max(100_000).nullable(), startsAt: instant, endsAt: instant.nullable(), includeExempt: z.boolean(),
+  title: name(300), audienceKind: z.enum(AUDIENCE_KINDS), audienceNote, format: z.enum(FORMATS),
+  venue: name(300), capacity: capacity.nullable(), startsAt: instant, endsAt: instant.nullable(), includeExempt: z.boolean(),
 }).partial();
 
 export const CancelConferenceBody = z.object({ reason: z.string().trim().max(1000).optional() });
@@ -95,6 +98,8 @@ export const MyBridgePoint = BridgePointView.extend({
   conference: z.object({ id: z.string(), title: z.string(), orgName: z.string(), startsAt: z.string(), endsAt: z.string().nullable(), status: z.string(), venue: z.string() }),
 });
 
+/** An org a bridge point may seat: one of the organizing org's subtree (depth below it; the root has no parent). */
+export const UnitOption = z.object({ id: z.string(), parentId: z.string().nullable(), name: z.string(), levelName: z.string(), depth: z.number() });
 export const SupervisorCandidate = z.object({ userId: z.string(), displayName: z.string(), orgId: z.string(), orgName: z.string() });
 
 export const ConferenceDetail = ConferenceSummary.extend({

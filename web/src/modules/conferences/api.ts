@@ -35,6 +35,7 @@ export interface ConferenceDetail extends ConferenceSummary {
   abilities: { canManage: boolean; canComment: boolean };
 }
 export interface OrganizerOrg { id: string; name: string; levelName: string; depth: number; hasPlan: boolean; deadline: string | null }
+export interface UnitOption { id: string; parentId: string | null; name: string; levelName: string; depth: number }
 export interface SupervisorCandidate { userId: string; displayName: string; orgId: string; orgName: string }
 export interface SplitBranch { branchId: string; branchName: string; count: number }
 export interface SplitProposal {
@@ -58,6 +59,7 @@ export const conferenceKeys = {
   organizers: (campaignId: string) => ['conference-organizers', campaignId] as const,
   split: (id: string, capacity: number) => ['conference-split', id, capacity] as const,
   candidates: (id: string) => ['conference-supervisors', id] as const,
+  units: (id: string) => ['conference-units', id] as const,
   comments: (docId: string) => ['conference-comments', docId] as const,
   mine: ['bridge-points', 'mine'] as const,
 };
@@ -75,6 +77,8 @@ export const useSplitProposal = (id: string, capacity: number | null) =>
   });
 export const useSupervisorCandidates = (id: string, enabled: boolean) =>
   useQuery({ queryKey: conferenceKeys.candidates(id), queryFn: () => api<SupervisorCandidate[]>(`/api/conferences/${id}/supervisor-candidates`), enabled });
+export const useUnitOptions = (id: string, enabled: boolean) =>
+  useQuery({ queryKey: conferenceKeys.units(id), queryFn: () => api<UnitOption[]>(`/api/conferences/${id}/unit-options`), enabled, staleTime: 60_000 });
 export const useComments = (docId: string, enabled: boolean) =>
   useQuery({ queryKey: conferenceKeys.comments(docId), queryFn: () => api<CommentView[]>(`/api/conference-documents/${docId}/comments`), enabled });
 export const useMyBridgePoints = () =>

@@ -50,6 +50,8 @@ export const T = {
   load: (n: number, cap: number) => `${formatNumber(n)} / ${formatNumber(cap)} chỗ`, guests: (n: number) => `${n} khách mời`, oversized: 'Chi bộ vượt sức chứa',
   moveTo: 'Chuyển sang', apply: 'Áp dụng', applied: 'Đã áp dụng phương án chia phiên', addSession: 'Thêm phiên',
   sessionVenue: 'Địa điểm', sessionStart: 'Thời gian',
+  unitsHint: 'Chọn tổ chức ở bất kỳ cấp nào trong phạm vi tổ chức hội nghị; đảng viên dự tại điểm cầu của đơn vị gần nhất chứa chi bộ của mình.',
+  unitsPlaceholder: 'Gõ tên để tìm đơn vị', atPoint: (name: string) => `đã thuộc ${name}`,
   bridgePoints: 'Điểm cầu', addPoint: 'Thêm điểm cầu', pointName: 'Tên điểm cầu', place: 'Địa điểm', units: 'Đơn vị dự tại điểm cầu',
   supervisor: 'Ủy viên Ban Thường vụ giám sát', expectedPresent: 'Dự kiến / có mặt', report: 'Báo cáo giám sát', noReport: 'Chưa báo cáo',
   onlineOnly: 'Chỉ hội nghị trực tuyến mới có điểm cầu.', deletePoint: 'Xóa điểm cầu?',
@@ -60,6 +62,11 @@ export const T = {
   present: 'Có mặt', expected: 'Dự kiến', remarks: 'Nhận xét', fileReport: 'Gửi báo cáo', refile: 'Gửi lại báo cáo',
   reported: (at: string) => `Đã báo cáo lúc ${at}`, reportSent: 'Đã gửi báo cáo giám sát',
   save: 'Lưu', cancelBtn: 'Hủy', edit: 'Sửa', delete: 'Xóa', required: 'Bắt buộc',
+  editInfo: 'Sửa thông tin hội nghị', saveInfo: 'Lưu thay đổi', infoSaved: 'Đã lưu thông tin hội nghị', noChange: 'Chưa có thay đổi nào',
+  capacityMin: 'Sức chứa ít nhất là 1 chỗ', capacityMax: 'Sức chứa tối đa là 100.000 chỗ',
+  endsBeforeStart: 'Giờ kết thúc phải sau giờ bắt đầu',
+  editHint: 'Đổi đối tượng hoặc việc mời đảng viên được miễn sinh hoạt sẽ cập nhật lại danh sách mời; những người đã điểm danh được giữ nguyên.',
+  onlineToInPerson: 'Hội nghị đang có điểm cầu: xóa các điểm cầu trước khi chuyển sang hình thức trực tiếp.',
 };
 
 /** What the officer types is Vietnamese wall-clock time, wherever the browser thinks it is. */

@@ -1,5 +1,5 @@
 import { App, Breadcrumb, Button, Input, Popconfirm, Result, Skeleton, Space, Statistic, Tabs, Tag, Typography } from 'antd';
-import { CheckSquareOutlined, QrcodeOutlined, StopOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, EditOutlined, QrcodeOutlined, StopOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useCancelConference, useConference, type ConferenceDetail } from '../api';
@@ -8,6 +8,7 @@ import { InfoAgendaTab } from '../components/InfoAgendaTab';
 import { SessionsTab } from '../components/SessionsTab';
 import { BridgePointsTab } from '../components/BridgePointsTab';
 import { DocumentsTab } from '../components/DocumentsTab';
+import { EditConferenceModal } from '../components/EditConferenceModal';
 import { errorText, isNotFound } from '../../../shared/lib/http';
 import { formatDayTime, formatNumber } from '../../../shared/lib/format';
 import { ProblemAlert } from '../../../shared/ui/ProblemAlert';
@@ -46,6 +47,7 @@ function Header({ c }: { c: ConferenceDetail }) {
   const { message } = App.useApp();
   const cancel = useCancelConference(c.id);
   const [reason, setReason] = useState('');
+  const [editing, setEditing] = useState(false);
   const status = STATUS_LABELS[c.status];
   return (
     <>
@@ -65,6 +67,9 @@ function Header({ c }: { c: ConferenceDetail }) {
           <Link to={`/conferences/${c.id}/attendance`}><Button icon={<CheckSquareOutlined />}>{T.attendance}</Button></Link>
           {c.status === 'scheduled' && <Link to={`/conferences/${c.id}/check-in`}><Button type="primary" icon={<QrcodeOutlined />}>{T.checkIn}</Button></Link>}
           {c.abilities.canManage && c.status === 'scheduled' && (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-conference">{T.editInfo}</Button>
+          )}
+          {c.abilities.canManage && c.status === 'scheduled' && (
             <Popconfirm title={T.cancelConfirm} okText={T.cancel} cancelText={T.cancelBtn} okButtonProps={{ danger: true }}
               description={<Input placeholder={T.cancelReason} value={reason} onChange={(e) => setReason(e.target.value)} />}
               onConfirm={() => cancel.mutate(reason, { onError: (e) => message.error(errorText(e)) })}>
@@ -73,6 +78,7 @@ function Header({ c }: { c: ConferenceDetail }) {
           )}
         </Space>
       </div>
+      {editing && <EditConferenceModal c={c} onClose={() => setEditing(false)} />}
     </>
   );
 }
