@@ -25,7 +25,7 @@ export async function getMemberFile(db: Db, actor: Actor, memberId: string) {
   const [seeGrading, seeDraftEvaluations] = [await can(db, actor, 'reflection.grade', member.branchId), await can(db, actor, 'evaluation.manage', member.branchId)];
   const campaigns = await repo.fileCampaigns(db, actor.tenantId, member);
   const study = await memberStudyRecord(db, actor.tenantId, member.id);
-  const record = await memberReflectionRecord(db, actor.tenantId, member.id, { campaignIds: campaigns.map((c) => c.id), withWorkInProgress: seeGrading });
+  const record = await memberReflectionRecord(db, actor.tenantId, member.id, { campaignIds: campaigns.map((c) => c.id), withWorkInProgress: seeGrading, viewerId: actor.userId });
   const evaluations = await repo.fileEvaluations(db, actor.tenantId, member.id, seeDraftEvaluations);
   return {
     member: {

@@ -7,6 +7,7 @@ import { applyBulk, checkBulkMarker, planBulk, shownGrade, type BulkIssue, type 
 import { branchContext, type GradingContext } from './reflections.grading.context.js';
 import { queueEntries } from './reflections.grading.js';
 import * as gradingRepo from './reflections.grading.repository.js';
+import { isBlind } from './reflections.grading.state.js';
 import { orderQueue, showEntry } from './reflections.grading.view.js';
 import { COL, fold, readGradeSheet, writeGradeSheet, type ReadRow, type SheetIssue } from './reflections.grading.xlsx.js';
 
@@ -20,16 +21,20 @@ async function gradingContext(db: Db, actor: Actor, q: BranchQuery) {
   const entries = orderQueue(await queueEntries(db, actor, ctx), ctx.abilities.seeNames);
   const live = await gradingRepo.liveGradesOf(db, actor.tenantId, entries.flatMap((e) => (e.reflectionId ? [e.reflectionId] : [])));
   const liveOf = (e: gradingRepo.QueueEntry) => (e.reflectionId ? gradingRepo.liveOf(live.filter((g) => g.reflectionId === e.reflectionId), q.marker) : null);
-  return { ctx, entries, liveOf };
+  /** Blind second marking: the other person's grading of this entry is withheld from the sheet. */
+  const sealedOf = (e: gradingRepo.QueueEntry, g: gradingRepo.GradeRow | null) => !!g && g.gradedBy !== actor.userId
+    && isBlind(live.filter((x) => x.reflectionId === e.reflectionId), e.finalGrade, ctx.settings.secondMarker);
+  return { ctx, entries, liveOf, sealedOf };
 }
 
 /** The identifier the sheet carries: the member, or under anonymous marking the reflection. */
 const sheetId = (e: gradingRepo.QueueEntry, ctx: GradingContext) => (!ctx.abilities.seeNames && e.reflectionId ? e.reflectionId : e.memberId);
 
 export async function exportGrades(db: Db, actor: Actor, q: BranchQuery) {
-  const { ctx, entries, liveOf } = await gradingContext(db, actor, q);
+  const { ctx, entries, liveOf, sealedOf } = await gradingContext(db, actor, q);
   const rows = entries.map((e) => {
-    const live = liveOf(e);
+    const found = liveOf(e);
+    const live = sealedOf(e, found) ? { ...found!, levels: {}, grade: null, comment: null } : found;
     const status = e.status === 'missing' ? 'Chưa nộp bài' : live?.correctionReason && live.status !== 'approved' ? 'Đang đính chính' : STATUS[live?.status ?? 'none'];
     return {
       label: showEntry(e, ctx.abilities.seeNames).label, cardNumber: showEntry(e, ctx.abilities.seeNames).cardNumber, submittedAt: e.submittedAt,

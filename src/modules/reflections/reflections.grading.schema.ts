@@ -32,6 +32,8 @@ export const Grade = z.object({
   grade: z.string().nullable(), suggestedGrade: z.string().nullable(), versionId: z.uuid().nullable(),
   gradedBy: z.uuid(), gradedByName: z.string().nullable(), submittedAt: z.string().nullable(),
   approvedBy: z.uuid().nullable(), approvedAt: z.string().nullable(), correctionReason: z.string().nullable(), updatedAt: z.string(),
+  /** Blind second marking: the other marker's levels, comments and grade are withheld (empty) until both have submitted. */
+  sealed: z.boolean(),
 });
 
 const GradeStatusEnum = z.enum(['ungraded', 'draft', 'submitted', 'approved']);

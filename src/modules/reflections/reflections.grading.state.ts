@@ -35,4 +35,14 @@ export function readyToApprove(live: GradeRow[], secondMarker: boolean): boolean
   return markersNotReady(live, secondMarker).length === 0 && live.some((g) => g.status === 'submitted');
 }
 
+/**
+ * Blind second marking: with a second marker, each marker grades without seeing the other's levels,
+ * comments or grade. The seal lifts once every required marker has submitted (or a result has been
+ * approved, e.g. during a correction). Until then a grade's content is shown only to whoever wrote it,
+ * to the secretary too: approval waits for both markers anyway, and then both show side by side.
+ */
+export function isBlind(live: GradeRow[], finalGrade: string | null, secondMarker: boolean): boolean {
+  return secondMarker && !finalGrade && markersNotReady(live, true).length > 0;
+}
+
 export const MARKER_NAME = (marker: number) => (marker === 2 ? 'Người chấm thứ hai' : 'Người chấm thứ nhất');

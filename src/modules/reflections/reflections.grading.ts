@@ -13,8 +13,8 @@ import type { Db, Executor } from '../../kernel/db/client.js';
 import { ConflictError, NotFoundError, RuleViolationError, ValidationError, type FieldIssue } from '../../kernel/errors/app-error.js';
 import { branchContext, reflectionContext, type GradingContext } from './reflections.grading.context.js';
 import * as gradingRepo from './reflections.grading.repository.js';
-import { gradeStatusOf, MARKER_NAME, markersNotReady, readyToApprove } from './reflections.grading.state.js';
-import { orderQueue, showEntry, toGrade, toQueueRow } from './reflections.grading.view.js';
+import { gradeStatusOf, isBlind, MARKER_NAME, markersNotReady, readyToApprove } from './reflections.grading.state.js';
+import { gradesAsSeen, orderQueue, showEntry, toQueueRow, type GradeViewer } from './reflections.grading.view.js';
 import * as repo from './reflections.repository.js';
 import { missingCriteria, suggestGrade, type Rubric } from './reflections.rubric.js';
 
@@ -25,7 +25,7 @@ export async function gradingQueue(db: Db, actor: Actor, campaignId: string, bra
   const entries = orderQueue(await queueEntries(db, actor, ctx), ctx.abilities.seeNames);
   const live = await gradingRepo.liveGradesOf(db, actor.tenantId, entries.flatMap((e) => (e.reflectionId ? [e.reflectionId] : [])));
   const names = await gradingRepo.userNames(db, actor.tenantId, live.map((g) => g.gradedBy));
-  const view = { rubric: ctx.rubric, names, seeNames: ctx.abilities.seeNames, secondMarker: ctx.settings.secondMarker };
+  const view = { viewerId: actor.userId, rubric: ctx.rubric, names, seeNames: ctx.abilities.seeNames, secondMarker: ctx.settings.secondMarker };
   return {
     campaignId, branchId, branchName: ctx.branchName, rubric: ctx.rubric, secondMarker: ctx.settings.secondMarker,
     anonymousMarking: ctx.settings.anonymousMarking, abilities: ctx.abilities,
@@ -68,11 +68,33 @@ export async function reflectionForGrading(db: Db, actor: Actor, id: string) {
         submittedAt: v.submittedAt.toISOString(), receiptNumber: v.receiptNumber,
       })),
     },
-    grades: grades.map((g) => toGrade(g, ctx.rubric, names)),
+    grades: gradesAsSeen(grades, row.finalGrade, viewer(actor, ctx, names)),
     rubric: ctx.rubric, secondMarker: ctx.settings.secondMarker, anonymousMarking: ctx.settings.anonymousMarking, abilities: ctx.abilities,
     readyToApprove: readyToApprove(grades.filter((g) => g.status !== 'superseded'), ctx.settings.secondMarker),
     queue: { prev: entries[at - 1]?.reflectionId ?? null, next: entries[at + 1]?.reflectionId ?? null, position: at + 1, total: entries.length },
   };
+}
+
+const viewer = (actor: Actor, ctx: GradingContext, names: Map<string, string>): GradeViewer =>
+  ({ viewerId: actor.userId, rubric: ctx.rubric, names, secondMarker: ctx.settings.secondMarker });
+
+/** One grade row as the actor may see it (sealed under blind marking unless it is the actor's own). */
+async function shown(tx: Executor, actor: Actor, ctx: GradingContext, g: GradeRow, finalGrade: string | null) {
+  const all = await gradingRepo.gradesOf(tx, actor.tenantId, g.reflectionId);
+  const names = await gradingRepo.userNames(tx, actor.tenantId, [g.gradedBy]);
+  return gradesAsSeen(all, finalGrade, viewer(actor, ctx, names)).find((v) => v.id === g.id)!;
+}
+
+/**
+ * Under blind marking nobody acts on a marker's grading they cannot see: another person's draft is
+ * neither overwritten nor sent for approval in their name.
+ */
+function checkNotSealed(ctx: GradingContext, actor: Actor, row: gradingRepo.ReflectionRow, grades: GradeRow[], live: GradeRow | null) {
+  if (!live || live.gradedBy === actor.userId) return;
+  if (!isBlind(grades.filter((g) => g.status !== 'superseded'), row.finalGrade, ctx.settings.secondMarker)) return;
+  throw new RuleViolationError('reflection.other_marker', `marker ${live.marker} is graded by ${live.gradedBy}`, {
+    title: `${MARKER_NAME(live.marker)} của bài này là đồng chí khác; chấm độc lập nên đồng chí không xem, sửa hay gửi được phiếu chấm đó`,
+  });
 }
 
 export interface GradeInput { levels: Record<string, string>; criterionComments: Record<string, string>; comment?: string | null; grade?: string | null }
@@ -136,6 +158,7 @@ export async function saveDraft(db: Db, actor: Actor, id: string, marker: number
   };
   return onLocked(db, actor, id, async (tx, row, grades) => {
     const live = gradingRepo.liveOf(grades, marker);
+    checkNotSealed(ctx, actor, row, grades, live);
     if (live && live.status !== 'draft') throw lockedError(live);
     const other = gradingRepo.liveOf(grades, 3 - marker);
     if (ctx.settings.secondMarker && other?.gradedBy === actor.userId) throw new RuleViolationError('reflection.same_marker', `user ${actor.userId} is the other marker`);
@@ -145,7 +168,7 @@ export async function saveDraft(db: Db, actor: Actor, id: string, marker: number
     if (!saved) throw lockedError(live!);
     const gradeStatus = await syncGradeStatus(tx, actor.tenantId, row, ctx.settings.secondMarker);
     await recordAudit(tx, actor, actor.tenantId, { action: 'reflection.grade.save', entityType: 'reflection', entityId: id, before: live, after: saved });
-    return { replayed: false, grade: toGrade(saved, ctx.rubric, new Map([[actor.userId, actor.displayName]])), gradeStatus, finalGrade: row.finalGrade };
+    return { replayed: false, grade: await shown(tx, actor, ctx, saved, row.finalGrade), gradeStatus, finalGrade: row.finalGrade };
   });
 }
 
@@ -156,8 +179,8 @@ export async function submitGrade(db: Db, actor: Actor, id: string, marker: numb
   return onLocked(db, actor, id, async (tx, row, grades) => {
     const live = gradingRepo.liveOf(grades, marker);
     if (!live) throw new RuleViolationError('reflection.grade_not_found', `no grade of marker ${marker}`, { title: `${MARKER_NAME(marker)} chưa chấm bài thu hoạch này` });
-    const names = await gradingRepo.userNames(tx, actor.tenantId, [live.gradedBy]);
-    if (live.status !== 'draft') return { replayed: true, grade: toGrade(live, ctx.rubric, names), gradeStatus: row.gradeStatus as gradingRepo.GradeStatus, finalGrade: row.finalGrade };
+    if (live.status !== 'draft') return { replayed: true, grade: await shown(tx, actor, ctx, live, row.finalGrade), gradeStatus: row.gradeStatus as gradingRepo.GradeStatus, finalGrade: row.finalGrade };
+    checkNotSealed(ctx, actor, row, grades, live);
     const missing = missingCriteria(ctx.rubric, live.levels);
     if (missing.length) {
       throw new ValidationError('reflection.grade_incomplete', `missing ${missing.map((c) => c.key).join(',')}`, {
@@ -166,10 +189,10 @@ export async function submitGrade(db: Db, actor: Actor, id: string, marker: numb
       });
     }
     const submitted = await gradingRepo.submitDraft(tx, actor.tenantId, live.id, live.grade ?? suggestGrade(ctx.rubric, live.levels));
-    if (!submitted) return { replayed: true, grade: toGrade(live, ctx.rubric, names), gradeStatus: row.gradeStatus as gradingRepo.GradeStatus, finalGrade: row.finalGrade };
+    if (!submitted) return { replayed: true, grade: await shown(tx, actor, ctx, live, row.finalGrade), gradeStatus: row.gradeStatus as gradingRepo.GradeStatus, finalGrade: row.finalGrade };
     const gradeStatus = await syncGradeStatus(tx, actor.tenantId, row, ctx.settings.secondMarker);
     await recordAudit(tx, actor, actor.tenantId, { action: 'reflection.grade.submit', entityType: 'reflection', entityId: id, before: { status: live.status }, after: submitted });
-    return { replayed: false, grade: toGrade(submitted, ctx.rubric, names), gradeStatus, finalGrade: row.finalGrade };
+    return { replayed: false, grade: await shown(tx, actor, ctx, submitted, row.finalGrade), gradeStatus, finalGrade: row.finalGrade };
   });
 }
 
@@ -185,7 +208,7 @@ export async function approveGrades(db: Db, actor: Actor, id: string, body: { gr
   return onLocked(db, actor, id, async (tx, row, grades) => {
     const live = grades.filter((g) => g.status !== 'superseded');
     const names = await gradingRepo.userNames(tx, actor.tenantId, grades.map((g) => g.gradedBy));
-    const view = () => grades.map((g) => toGrade(g, ctx.rubric, names));
+    const view = () => gradesAsSeen(grades, row.finalGrade, viewer(actor, ctx, names));
     const notReady = markersNotReady(live, ctx.settings.secondMarker);
     if (notReady.length) {
       throw new RuleViolationError('reflection.not_ready', `markers ${notReady.join(',')} not submitted`, {
@@ -208,7 +231,7 @@ export async function approveGrades(db: Db, actor: Actor, id: string, body: { gr
       before: { finalGrade: row.finalGrade, gradeStatus: row.gradeStatus }, after: { finalGrade, grades: approved.map((g) => g.id) },
     });
     const fresh = await gradingRepo.gradesOf(tx, actor.tenantId, id);
-    return { replayed: false, gradeStatus: 'approved' as const, finalGrade, gradedAt: gradedAt.toISOString(), grades: fresh.map((g) => toGrade(g, ctx.rubric, names)) };
+    return { replayed: false, gradeStatus: 'approved' as const, finalGrade, gradedAt: gradedAt.toISOString(), grades: gradesAsSeen(fresh, finalGrade, viewer(actor, ctx, names)) };
   });
 }
 
@@ -233,6 +256,6 @@ export async function correctGrade(db: Db, actor: Actor, id: string, body: { mar
     });
     const gradeStatus = await syncGradeStatus(tx, actor.tenantId, row, ctx.settings.secondMarker);
     await recordAudit(tx, actor, actor.tenantId, { action: 'reflection.grade.correct', entityType: 'reflection', entityId: id, before: live, after: created });
-    return { replayed: false, grade: toGrade(created, ctx.rubric, new Map([[actor.userId, actor.displayName]])), gradeStatus, finalGrade: row.finalGrade };
+    return { replayed: false, grade: await shown(tx, actor, ctx, created, row.finalGrade), gradeStatus, finalGrade: row.finalGrade };
   });
 }

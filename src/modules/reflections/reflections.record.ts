@@ -24,13 +24,15 @@ export interface RecordSettings { dueAt: string | null; writers: 'studied' | 'co
  * One member's reflections across campaigns, for their file: every version (when, how, how many pages,
  * the receipt) and the grading on the campaign's rubric with labels. Grades still in progress (draft or
  * submitted, not yet approved by the secretary) only when `withWorkInProgress`; superseded revisions
- * never (the approved correction carries its reason). No access decision here.
+ * never (the approved correction carries its reason). No access decision here. Under blind second marking
+ * (reflections.grading.state.ts isBlind) another marker's grade in progress is left out for `viewerId`.
  */
-export async function memberReflectionRecord(exec: Executor, tenantId: string, memberId: string, opts: { campaignIds: string[]; withWorkInProgress: boolean }) {
-  const settingsRows = opts.campaignIds.length === 0 ? [] : await queryRows<Record<string, unknown>>(exec, sql`select campaign_id, due_at, writers, rubric
+export async function memberReflectionRecord(exec: Executor, tenantId: string, memberId: string, opts: { campaignIds: string[]; withWorkInProgress: boolean; viewerId?: string }) {
+  const settingsRows = opts.campaignIds.length === 0 ? [] : await queryRows<Record<string, unknown>>(exec, sql`select campaign_id, due_at, writers, rubric, second_marker
     from reflection_settings where tenant_id = ${tenantId} and campaign_id = any(${uuids(opts.campaignIds)})`);
   const settings: Record<string, RecordSettings> = {};
   const rubrics = new Map<string, Rubric>();
+  const secondMarker = new Set(settingsRows.filter((r) => r.second_marker).map((r) => r.campaign_id as string));
   for (const r of settingsRows) {
     settings[r.campaign_id as string] = { dueAt: iso(r.due_at), writers: r.writers === 'covered' ? 'covered' : 'studied' };
     const rubric = json<Rubric | null>(r.rubric);
@@ -46,7 +48,7 @@ export async function memberReflectionRecord(exec: Executor, tenantId: string, m
     from reflection_versions where tenant_id = ${tenantId} and reflection_id = any(${uuids(ids)}) order by seq desc`);
   const statuses = opts.withWorkInProgress ? sql`g.status <> 'superseded'` : sql`g.status = 'approved'`;
   const grades = ids.length === 0 ? [] : await queryRows<Record<string, unknown>>(exec, sql`select g.reflection_id, g.marker, g.revision, g.status,
-      g.levels, g.criterion_comments, g.comment, g.grade, gu.display_name as graded_by_name, au.display_name as approved_by_name,
+      g.levels, g.criterion_comments, g.comment, g.grade, g.graded_by, gu.display_name as graded_by_name, au.display_name as approved_by_name,
       g.approved_at, g.correction_reason
     from reflection_grades g
     left join users gu on gu.tenant_id = g.tenant_id and gu.id = g.graded_by
@@ -63,10 +65,19 @@ export async function memberReflectionRecord(exec: Executor, tenantId: string, m
         seq: Number(v.seq), submittedAt: iso(v.submitted_at)!, source: v.source as RecordVersion['source'], pages: Number(v.pages),
         hasPdf: !!v.has_pdf, hasText: !!v.has_text, receiptNumber: v.receipt_number as string,
       })),
-      grades: grades.filter((g) => g.reflection_id === r.id).map((g) => toGrade(g, rubric)),
+      grades: visibleGrades(grades.filter((g) => g.reflection_id === r.id), {
+        secondMarker: secondMarker.has(r.campaign_id as string), finalGrade: (r.final_grade as string) ?? null, viewerId: opts.viewerId,
+      }).map((g) => toGrade(g, rubric)),
     };
   });
   return { settings, reflections };
+}
+
+/** Blind second marking: while a marker has not submitted, neither sees the other's grading (nor does anyone else). */
+function visibleGrades(grades: Array<Record<string, unknown>>, o: { secondMarker: boolean; finalGrade: string | null; viewerId?: string }) {
+  const done = (m: number) => grades.some((g) => Number(g.marker) === m && (g.status === 'submitted' || g.status === 'approved'));
+  const blind = o.secondMarker && !o.finalGrade && !(done(1) && done(2));
+  return blind ? grades.filter((g) => g.status === 'approved' || g.graded_by === o.viewerId) : grades;
 }
 
 const labelOf = (list: Array<{ key: string; label: string }>, key: string | null) => (key ? list.find((x) => x.key === key)?.label ?? key : null);

@@ -5,7 +5,7 @@ import type { reflections, reflectionVersions } from './reflections.table.js';
 type ReflectionRow = typeof reflections.$inferSelect;
 type VersionRow = typeof reflectionVersions.$inferSelect;
 
-export function toVersion(v: VersionRow) {
+export function toVersion(v: Pick<VersionRow, 'id' | 'seq' | 'text' | 'recommendations' | 'pages' | 'pdfHash' | 'pdfBytes' | 'source' | 'submittedBy' | 'submittedAt' | 'receiptNumber'>) {
   return {
     id: v.id, seq: v.seq, text: v.text, recommendations: v.recommendations, pages: v.pages,
     pdf: v.pdfHash ? { fileHash: v.pdfHash, bytes: v.pdfBytes ?? 0 } : null,
@@ -14,7 +14,7 @@ export function toVersion(v: VersionRow) {
 }
 
 /** Versions newest first, as a member looks for the latest. */
-export function toReflection(r: ReflectionRow, versions: VersionRow[]) {
+export function toReflection(r: Pick<ReflectionRow, 'id' | 'campaignId' | 'memberId' | 'branchId' | 'status' | 'submittedAt' | 'currentVersionId'>, versions: Array<Parameters<typeof toVersion>[0]>) {
   return {
     id: r.id, campaignId: r.campaignId, memberId: r.memberId, branchId: r.branchId, status: r.status as 'submitted' | 'paper',
     submittedAt: r.submittedAt?.toISOString() ?? null, currentVersionId: r.currentVersionId,

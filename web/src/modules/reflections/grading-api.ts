@@ -13,6 +13,8 @@ export interface Grade {
   levels: Record<string, string>; criterionComments: Record<string, string>; comment: string | null; grade: string | null;
   suggestedGrade: string | null; versionId: string | null; gradedBy: string; gradedByName: string | null; submittedAt: string | null;
   approvedBy: string | null; approvedAt: string | null; correctionReason: string | null; updatedAt: string;
+  /** Blind second marking: the other marker's content is withheld (empty) until both have submitted. */
+  sealed: boolean;
 }
 export interface Abilities { grade: boolean; approve: boolean; seeNames: boolean }
 export interface QueueRow {

@@ -61,6 +61,11 @@ export const G = {
   lockedSubmitted: 'Phiếu chấm đã gửi Bí thư chi bộ duyệt, không sửa được nữa.',
   lockedApproved: 'Kết quả chấm đã được duyệt và khóa.',
   waiting: (m: string) => `Đang chờ: ${m}`,
+  sealedTag: 'Đang ẩn',
+  sealedHint: (m: number) => `${m === 2 ? 'Người chấm thứ hai' : 'Người chấm thứ nhất'} là đồng chí khác. Chấm độc lập: mức đánh giá, nhận xét và xếp loại của hai người chấm được ẩn với nhau cho đến khi cả hai đã gửi phiếu chấm.`,
+  blindNote: 'Chấm độc lập: mỗi người chấm không thấy kết quả của người kia cho đến khi cả hai đã gửi phiếu; Bí thư chi bộ thấy cả hai phiếu khi duyệt.',
+  compare: 'Đối chiếu hai phiếu chấm',
+  criterion: 'Tiêu chí',
   history: 'Các lần chấm',
   revision: (n: number) => `Lần chấm ${n}`,
   by: 'Người chấm',
@@ -103,6 +108,7 @@ export function gradeColor(rubric: Rubric, key: string | null | undefined): stri
 /** The status words of one marker's grading. */
 export function markerState(g: Grade | undefined): { label: string; color: string } {
   if (!g) return GRADE_STATUS.ungraded;
+  if (g.sealed) return { label: `${GRADE_STATUS[g.status === 'superseded' ? 'approved' : g.status].label} (${G.sealedTag.toLowerCase()})`, color: 'default' };
   if (g.correctionReason && g.status !== 'approved') return { label: g.status === 'submitted' ? 'Đính chính chờ duyệt' : 'Đang đính chính', color: 'purple' };
   return GRADE_STATUS[g.status === 'superseded' ? 'approved' : g.status];
 }

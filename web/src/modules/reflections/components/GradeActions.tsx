@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Alert, App, Button, Input, Modal, Radio, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Input, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
 import { CheckOutlined, EditOutlined } from '@ant-design/icons';
 import { useGradingActions, type Grade, type ReflectionForGrading } from '../grading-api';
-import { G, gradeColor, gradeLabel, liveGrade, markerState } from '../grading-labels';
+import { G, gradeColor, gradeLabel, levelLabel, liveGrade, markerState } from '../grading-labels';
 import { errorText } from '../../../shared/lib/http';
 import { formatDayTime } from '../../../shared/lib/format';
 
@@ -42,9 +42,10 @@ export function GradeActions({ data, marker }: { data: ReflectionForGrading; mar
           )}
         </Space>
       )}
+      {data.secondMarker && abilities.approve && data.readyToApprove && dialog !== 'approve' && <GradeComparison data={data} />}
       <Modal open={dialog === 'approve'} title={G.approve} onCancel={() => setDialog(null)} onOk={doApprove} okText={G.approve} cancelText="Hủy"
-        confirmLoading={approve.isPending} destroyOnHidden>
-        {data.grades.filter((g) => g.status === 'submitted' || (g.status === 'approved' && g.marker === 2)).map((g) => (
+        confirmLoading={approve.isPending} destroyOnHidden width={data.secondMarker ? 760 : undefined}>
+        {data.secondMarker ? <GradeComparison data={data} /> : data.grades.filter((g) => g.status === 'submitted').map((g) => (
           <Typography.Paragraph key={g.id}>{G.markerLong(g.marker)}: <Tag color={gradeColor(rubric, g.grade)}>{gradeLabel(rubric, g.grade)}</Tag></Typography.Paragraph>
         ))}
         <div className="qt-criterion-title">{G.finalGrade}</div>
@@ -61,6 +62,36 @@ export function GradeActions({ data, marker }: { data: ReflectionForGrading; mar
   );
 }
 
+/** The two markers' gradings side by side, criterion by criterion, for the approving secretary. */
+export function GradeComparison({ data }: { data: ReflectionForGrading }) {
+  const { rubric } = data;
+  const pair = [liveGrade(data.grades, 1), liveGrade(data.grades, 2)];
+  const cell = (text: string | null | undefined, sub?: string | null) => (
+    <>{text ?? '—'}{sub ? <div className="qt-history-meta">{sub}</div> : null}</>
+  );
+  const rows = [
+    ...rubric.criteria.map((c) => ({
+      key: c.key, label: `(${c.key}) ${c.label}`,
+      values: pair.map((g) => cell(levelLabel(rubric, g?.levels[c.key]), g?.criterionComments[c.key])),
+    })),
+    { key: '_grade', label: G.finalGrade, values: pair.map((g) => (g?.grade ? <Tag color={gradeColor(rubric, g.grade)}>{gradeLabel(rubric, g.grade)}</Tag> : '—')) },
+    { key: '_comment', label: G.comment, values: pair.map((g) => cell(g?.comment)) },
+  ];
+  return (
+    <div className="qt-compare" data-testid="grade-comparison">
+      <div className="qt-criterion-title">{G.compare}</div>
+      <Table size="small" pagination={false} rowKey="key" dataSource={rows} tableLayout="fixed"
+        columns={[
+          { title: G.criterion, dataIndex: 'label', width: '40%' },
+          ...[1, 2].map((m, i) => ({
+            title: <>{G.markerLong(m)}{pair[i]?.gradedByName ? <div className="qt-history-meta">{pair[i]!.gradedByName}</div> : null}</>,
+            key: `m${m}`, render: (_v: unknown, r: (typeof rows)[number]) => r.values[i],
+          })),
+        ]} />
+    </div>
+  );
+}
+
 /** Every grading of the reflection, superseded ones with their approval and the reason they were corrected. */
 export function GradeHistory({ grades, rubric }: { grades: Grade[]; rubric: ReflectionForGrading['rubric'] }) {
   if (grades.length === 0) return null;
@@ -73,7 +104,7 @@ export function GradeHistory({ grades, rubric }: { grades: Grade[]; rubric: Refl
           <div key={g.id} className="qt-history-item">
             <Space wrap size={4}>
               <b>{G.markerLong(g.marker)} · {G.revision(g.revision)}</b>
-              <Tag color={gradeColor(rubric, g.grade)}>{gradeLabel(rubric, g.grade) ?? '—'}</Tag>
+              {g.sealed ? <Tag>{G.sealedTag}</Tag> : <Tag color={gradeColor(rubric, g.grade)}>{gradeLabel(rubric, g.grade) ?? '—'}</Tag>}
               <Tag color={state.color}>{state.label}</Tag>
             </Space>
             <div className="qt-history-meta">

@@ -25,6 +25,9 @@ function defaultMarker(data: ReflectionForGrading) {
   if (!data.secondMarker) return 1;
   const first = liveGrade(data.grades, 1);
   const second = liveGrade(data.grades, 2);
+  // Blind marking: a sealed grading is someone else's, so this viewer is (or becomes) the other marker.
+  if (first?.sealed && !second?.sealed) return 2;
+  if (second?.sealed) return 1;
   return first && first.status !== 'draft' && (!second || second.status === 'draft') ? 2 : 1;
 }
 
@@ -67,6 +70,7 @@ function Screen({ data }: { data: ReflectionForGrading }) {
             <Segmented size="small" value={marker} onChange={(v) => setMarker(Number(v))}
               options={[1, 2].map((m) => ({ value: m, label: `${G.marker(m)} · ${markerState(liveGrade(data.grades, m)).label}` }))} />
           )}>
+          {data.secondMarker && <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>{G.blindNote}</Typography.Paragraph>}
           <GradeActions data={data} marker={marker} />
           <GradePanel key={`${r.id}-${marker}-${live?.id ?? 'new'}-${live?.updatedAt ?? ''}`} data={data} marker={marker} onNext={() => go(queue.next)} />
           <GradeHistory grades={data.grades} rubric={data.rubric} />
@@ -84,7 +88,8 @@ function GradePanel({ data, marker, onNext }: { data: ReflectionForGrading; mark
   const [dirty, setDirty] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const locked = !!live && live.status !== 'draft';
-  const canEdit = data.abilities.grade && !locked;
+  const sealed = !!live?.sealed;
+  const canEdit = data.abilities.grade && !locked && !sealed;
   const id = data.reflection.id;
   const busy = save.isPending || submit.isPending;
 
@@ -109,9 +114,10 @@ function GradePanel({ data, marker, onNext }: { data: ReflectionForGrading; mark
 
   return (
     <>
-      {locked && live!.status !== 'approved' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={G.lockedSubmitted} />}
+      {sealed && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={G.sealedHint(marker)} data-testid="sealed-grade" />}
+      {locked && !sealed && live!.status !== 'approved' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={G.lockedSubmitted} />}
       {live?.correctionReason && live.status !== 'approved' && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`${G.correctionReason}: ${live.correctionReason}`} />}
-      <RubricForm rubric={data.rubric} value={value} onChange={change} disabled={!canEdit || busy} onEnter={saveNext} />
+      {!sealed && <RubricForm rubric={data.rubric} value={value} onChange={change} disabled={!canEdit || busy} onEnter={saveNext} />}
       {error ? <ProblemAlert error={error} /> : null}
       {canEdit && (
         <div className="qt-grade-buttons">
