@@ -41,6 +41,20 @@ async function pagePhoto(): Promise<Buffer> {
 
 const TEXT = Array.from({ length: 30 }, (_, i) => `Qua nghiên cứu, học tập Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVI, bản thân tôi nhận thức sâu sắc hơn về mục tiêu, nhiệm vụ và giải pháp phát triển của tỉnh trong nhiệm kỳ 2025–2030 (đoạn ${i + 1}).`).join(' ');
 
+/** CPU time (user + system, ms) of the PostgreSQL backends connected to this database; null off Linux. */
+async function pgBackendCpuMs(db: Database['db']): Promise<number | null> {
+  try {
+    const pids = await queryRows<{ pid: number }>(db, sql`select pid from pg_stat_activity where datname = current_database()`);
+    const tick = 1000 / 100; // USER_HZ
+    return pids.reduce((sum, { pid }) => {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return sum + (Number(fields[11]) + Number(fields[12])) * tick;
+    }, 0);
+  } catch {
+    return null;
+  }
+}
+
 export async function benchReflectionRush(database: Database, tenantId: string, rootId: string, out: Record<string, string | number>) {
   const db = database.db;
   const total = RATE * SECONDS;
@@ -66,10 +80,12 @@ export async function benchReflectionRush(database: Database, tenantId: string, 
   const image = await pagePhoto();
   console.log(`  [postgres] rush: ${total} submissions at ${RATE}/s, text ${TEXT.length} chars + photo ${(image.length / 1e6).toFixed(2)} MB`);
   try {
+    const pg0 = await pgBackendCpuMs(db);
     const cpu0 = process.cpuUsage();
     const worker = new Worker(new URL('./rush-worker.mjs', import.meta.url), { workerData: { url, rate: RATE, seconds: SECONDS, cookies, image, campaignId, text: TEXT } });
     const { results, wallMs } = await new Promise<{ results: Result[]; wallMs: number }>((resolve, reject) => { worker.once('message', resolve); worker.once('error', reject); });
     const cpu = process.cpuUsage(cpu0);
+    const pg1 = await pgBackendCpuMs(db);
     await worker.terminate();
     const ok = results.filter((r) => r.status === 201);
     const errors = results.filter((r) => r.status !== 201);
@@ -87,6 +103,8 @@ export async function benchReflectionRush(database: Database, tenantId: string, 
       rushAchievedPerSecond: +(ok.length / (wallMs / 1000)).toFixed(1),
       // Node's CPU (server and load generator, one process; PostgreSQL not included) per submission.
       rushNodeCpuMsPerSubmission: +((cpu.user + cpu.system) / 1000 / total).toFixed(1),
+      // PostgreSQL's CPU (the backends serving this database, when /proc can be read) per submission.
+      ...(pg0 !== null && pg1 !== null ? { rushPgCpuMsPerSubmission: +((pg1 - pg0) / total).toFixed(1) } : {}),
     });
     if (errors.length) console.log(`  [postgres] rush errors (first 3): ${errors.slice(0, 3).map((e) => `${e.status} ${e.error}`).join(' | ')}`);
     const verdict = out.rushP99Ms as number <= P99_TARGET_MS && errors.length === 0 && lost.length === 0 ? 'meets' : 'MISSES';

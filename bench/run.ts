@@ -5,7 +5,10 @@
  * benchmarks of bench/campaign-bench.ts (coverage, QR check-in bursts). Prints medians and p95; not a test.
  *
  * BENCH_MEMBERS, BENCH_ENGINES=postgres,pglite and BENCH_PG_URL override the defaults; BENCH_KEEP_DB=1 keeps
- * the PostgreSQL database afterwards, BENCH_EXPLAIN=1 prints the coverage query's plan.
+ * the PostgreSQL database afterwards, BENCH_EXPLAIN=1 prints the coverage query's plan. BENCH_ONLY=campaign
+ * seeds, then runs only the campaign benchmarks (no roll-up, search, import, reflections nor rush);
+ * BENCH_ONLY=rush only the deadline rush (with a small BENCH_MEMBERS, a quick loop on the submit path).
+ * Neither replaces last-run.json.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,6 +33,7 @@ import { benchCampaign } from './campaign-bench.js';
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 500_000);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',') as Engine[];
 const PG_ADMIN = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ONLY_RUSH = process.env.BENCH_ONLY === 'rush';
 
 const quantile = (xs: number[], q: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]; };
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
@@ -75,6 +79,14 @@ async function benchEngine(engine: Engine, sheet: Buffer) {
     out.members = seeded.members;
     await db.execute(sql`analyze`);
     const root = seeded.accounts.find((a) => a.username === 'tuyengiao')!.orgId;
+    if (ONLY_RUSH) {
+      if (engine === 'postgres') await benchReflectionRush(database, seeded.tenantId, root, out);
+      return out;
+    }
+    if (process.env.BENCH_ONLY === 'campaign') {
+      await benchCampaign(db, engine, seeded.tenantId, root, out);
+      return out;
+    }
     const actor: Actor = { userId: '00000000-0000-0000-0000-000000000000', tenantId: seeded.tenantId, username: 'bench', displayName: 'bench', memberId: null,
       grants: [{ role: 'organization_officer', orgId: root }] };
 
@@ -163,7 +175,7 @@ async function main() {
   // BENCH_TEXT_DOCS=0 skips the text engine; BENCH_ENGINES= (empty) skips the databases.
   const textDocs = Number(process.env.BENCH_TEXT_DOCS ?? 500_000);
   const text = textDocs > 0 ? benchText(textDocs) : null;
-  const sheet = await buildLargeSheet(50_000);
+  const sheet = process.env.BENCH_ONLY ? Buffer.alloc(0) : await buildLargeSheet(50_000);
   const results: Array<Record<string, string | number>> = [];
   for (const engine of ENGINES.filter(Boolean)) {
     console.log(`\n[${engine}] seeding and measuring...`);
@@ -171,7 +183,9 @@ async function main() {
     results.push(r);
     for (const [k, v] of Object.entries(r)) console.log(`  ${k.padEnd(28)} ${v}`);
   }
-  const file = path.join(import.meta.dirname, 'last-run.json');
+  if (process.env.BENCH_ONLY) return; // a partial run does not replace the recorded figures
+  // A partial run (BENCH_ONLY) is not a record of the benchmark: it goes to a scratch file.
+  const file = path.join(process.env.BENCH_ONLY ? os.tmpdir() : import.meta.dirname, 'last-run.json');
   fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), members: MEMBERS, results, text }, null, 2));
   const each = (key: string) => results.map((r) => `${r.engine} ${ms(Number(r[key]))}`).join(', ');
   console.log(`\nWritten to ${file}; the figures that matter: roll-up p95 ${each('rollupP95Ms')}; coverage p95 ${each('coverageRootP95Ms')}; check-in p99 ${each('checkin50P99Ms')} (50 in flight); reflection stats p95 ${each('reflectionStatsRootP95Ms')}; rush p99 ${each('rushP99Ms')}`);

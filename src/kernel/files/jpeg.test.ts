@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { stripJpegMetadata } from './jpeg.js';
+import { jpegHeader, stripJpegMetadata } from './jpeg.js';
 
 async function photo(opts: { comment?: boolean; gps?: boolean; width?: number; height?: number } = {}) {
   const img = sharp({ create: { width: opts.width ?? 48, height: opts.height ?? 32, channels: 3, background: '#ffffff', noise: { type: 'gaussian', mean: 128, sigma: 40 } } });
@@ -51,5 +51,30 @@ describe('stripJpegMetadata', () => {
       expect(meta?.exif).toBeUndefined();
       expect(meta?.xmp).toBeUndefined();
     }), { numRuns: 400 });
+  });
+
+  it('gives the input itself when there is nothing to leave out (no copy of a page the phone compressed)', async () => {
+    const clean = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#888' } }).jpeg().toBuffer();
+    expect(stripJpegMetadata(clean)).toBe(clean);
+  });
+});
+
+describe('jpegHeader', () => {
+  it('reads the size sharp reads, and says whether EXIF or XMP may hold an orientation', async () => {
+    await fc.assert(fc.asyncProperty(fc.integer({ min: 1, max: 900 }), fc.integer({ min: 1, max: 900 }), fc.boolean(), fc.boolean(), async (width, height, exif, progressive) => {
+      const img = sharp({ create: { width, height, channels: 3, background: '#ffffff' } }).jpeg({ progressive });
+      const bytes = await (exif ? img.withMetadata({ orientation: 1 }) : img).toBuffer();
+      const meta = await sharp(bytes).metadata();
+      expect(jpegHeader(bytes)).toEqual({ width: meta.width, height: meta.height, app1: !!meta.exif });
+    }), { numRuns: 25 });
+  });
+
+  it('reads nothing from what is not a JPEG up to its first scan', async () => {
+    const input = await photo();
+    expect(jpegHeader(Buffer.from('%PDF-1.4'))).toBeNull();
+    expect(jpegHeader(Buffer.from([0xff, 0xd8, 0xff, 0xd9]))).toBeNull();
+    const sos = input.indexOf(Buffer.from([0xff, 0xda]));
+    expect(jpegHeader(input.subarray(0, sos))).toBeNull();
+    expect(jpegHeader(input.subarray(0, sos + 4))).toBeNull();
   });
 });

@@ -5,8 +5,8 @@ import path from 'node:path';
 
 /** Content-addressed file store behind one interface, so an S3-compatible store can replace it. */
 export interface FileStore {
-  /** Stores the bytes durably (fsync) and returns their SHA-256, which is their name. */
-  put(bytes: Buffer): Promise<string>;
+  /** Stores the bytes (or the bytes of the parts, in order) durably (fsync) and returns their SHA-256, which is their name. */
+  put(bytes: Buffer | readonly Buffer[]): Promise<string>;
   get(hash: string): Promise<Buffer>;
   pathOf(hash: string): string;
 }
@@ -20,16 +20,28 @@ export function localFileStore(root: string): FileStore {
   return {
     pathOf,
     async put(bytes) {
-      const hash = createHash('sha256').update(bytes).digest('hex');
+      const parts = Buffer.isBuffer(bytes) ? [bytes] : bytes;
+      const hasher = createHash('sha256');
+      for (const p of parts) hasher.update(p);
+      const hash = hasher.digest('hex');
       const target = pathOf(hash);
       if (fs.existsSync(target)) return hash;
-      await fsp.mkdir(path.dirname(target), { recursive: true });
       // A name of its own per write: two requests storing the same bytes at once (a double submit, the
       // same thumbnail) each write and rename their own file; the rename is atomic, either one wins.
       const tmp = `${target}.${randomBytes(8).toString('hex')}.tmp`;
-      const handle = await fsp.open(tmp, 'w');
+      // The fan-out folder is made when missing (once, in practice), not asked for on every write.
+      const handle = await fsp.open(tmp, 'w').catch(async (err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw err;
+        await fsp.mkdir(path.dirname(target), { recursive: true });
+        return fsp.open(tmp, 'w');
+      });
       try {
-        await handle.writeFile(bytes);
+        if (parts.length === 1) await handle.writeFile(parts[0]);
+        else {
+          const size = parts.reduce((n, p) => n + p.length, 0);
+          const { bytesWritten } = await handle.writev(parts as Buffer[]);
+          if (bytesWritten < size) await handle.writeFile(Buffer.concat(parts as Buffer[]).subarray(bytesWritten)); // a short write: the rest
+        }
         await handle.sync();
       } finally {
         await handle.close();

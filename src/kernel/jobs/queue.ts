@@ -11,7 +11,7 @@
  *   back to the queue, or fails once its attempts are spent.
  * Every call is one short statement: nothing here holds a transaction while a job works.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../db/client.js';
 import { newId } from '../db/columns.js';
 
@@ -32,8 +32,8 @@ export interface EnqueueInput {
   payload?: Record<string, unknown>;
   /** Not before this instant (default: now). */
   runAfter?: Date;
-  /** Not before this many seconds from now, by the database clock (overrides runAfter). */
-  delaySeconds?: number;
+  /** Not before this many seconds from now, by the database clock (overrides runAfter); SQL for a computed delay. */
+  delaySeconds?: number | SQL;
 }
 
 export interface RetryPolicy {
@@ -55,14 +55,22 @@ const toJob = (r: Record<string, unknown>): Job => ({
 
 /** Queues a job unless one with the same (tenant, kind, key) is already waiting; `created` says which. */
 export async function enqueue(exec: Executor, input: EnqueueInput): Promise<{ created: boolean; id: string | null }> {
+  const rows = await queryRows<{ id: string }>(exec, sql`${enqueueSql(input)} returning id`);
+  return { created: rows.length > 0, id: rows[0]?.id ?? null };
+}
+
+/**
+ * `enqueue` as an INSERT statement, for a write done in a single statement (a data-modifying CTE):
+ * queued only when `when` (SQL) holds, e.g. when the CTE's own insert happened.
+ */
+export function enqueueSql(input: EnqueueInput, when: SQL = sql`true`): SQL {
   const runAfter = input.delaySeconds !== undefined
     ? sql`now() + make_interval(secs => ${input.delaySeconds}::double precision)`
     : input.runAfter ? sql`${input.runAfter.toISOString()}::timestamptz` : sql`now()`;
-  const rows = await queryRows<{ id: string }>(exec, sql`insert into jobs (tenant_id, id, kind, key, payload, state, run_after)
-    values (${input.tenantId}::uuid, ${newId()}::uuid, ${input.kind}, ${input.key}, ${JSON.stringify(input.payload ?? {})}::jsonb, 'queued', ${runAfter})
-    on conflict (tenant_id, kind, key) where state = 'queued' do nothing
-    returning id`);
-  return { created: rows.length > 0, id: rows[0]?.id ?? null };
+  return sql`insert into jobs (tenant_id, id, kind, key, payload, state, run_after)
+    select ${input.tenantId}::uuid, ${newId()}::uuid, ${input.kind}::text, ${input.key}::text, ${JSON.stringify(input.payload ?? {})}::jsonb, 'queued', ${runAfter}
+    where ${when}
+    on conflict (tenant_id, kind, key) where state = 'queued' do nothing`;
 }
 
 /** Takes the due job of one of `kinds` that has waited longest (state running, one more attempt), or null. */
@@ -148,4 +156,11 @@ export async function requeueStale(exec: Executor, staleAfterMs: number, policy:
 /** Forgets jobs done more than `days` ago (failed ones stay, with their error, for whoever looks into them). */
 export async function purgeDone(exec: Executor, days = 7): Promise<void> {
   await exec.execute(sql`delete from jobs where state = 'done' and finished_at < now() - make_interval(days => ${days}::int)`);
+}
+
+/** Whether a job of this kind and key is waiting or running (a screen says "being updated"). */
+export async function isPending(exec: Executor, tenantId: string, kind: string, key: string): Promise<boolean> {
+  const rows = await queryRows(exec, sql`select 1 as ok from jobs where tenant_id = ${tenantId} and kind = ${kind}
+    and key = ${key} and state in ('queued', 'running') limit 1`);
+  return rows.length > 0;
 }

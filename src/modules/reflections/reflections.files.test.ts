@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { detectKind, storeImagePage } from './reflections.files.js';
@@ -27,7 +28,10 @@ describe('storeImagePage', () => {
   const memoryStore = () => {
     const saved = new Map<string, Buffer>();
     const store = {
-      put: async (b: Buffer) => { const h = createHash('sha256').update(b).digest('hex'); saved.set(h, b); return h; },
+      put: async (parts: Buffer | readonly Buffer[]) => {
+        const b = Buffer.isBuffer(parts) ? parts : Buffer.concat(parts);
+        const h = createHash('sha256').update(b).digest('hex'); saved.set(h, b); return h;
+      },
       get: async (h: string) => saved.get(h)!, pathOf: (h: string) => h,
     };
     return { store, saved };
@@ -61,6 +65,22 @@ describe('storeImagePage', () => {
     await expect(storeImagePage(store, { name: 'trang-hong.jpg', bytes: input.subarray(0, Math.floor(input.length * 0.7)) }))
       .rejects.toMatchObject({ code: 'file.unreadable', title: expect.stringContaining('trang-hong.jpg') });
     expect(saved.size).toBe(0);
+  });
+
+  it('stores a page received in chunks byte for byte, without joining them, and checks it across the chunk borders', async () => {
+    const { store, saved } = memoryStore();
+    const input = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#ffffff', noise: { type: 'gaussian', mean: 180, sigma: 30 } } }).jpeg().toBuffer();
+    await fc.assert(fc.asyncProperty(fc.array(fc.integer({ min: 1, max: input.length - 1 }), { maxLength: 6 }), async (cuts) => {
+      const at = [0, ...new Set(cuts)].sort((a, b) => a - b);
+      const chunks = at.map((from, i) => input.subarray(from, at[i + 1] ?? input.length));
+      const upload = { name: 'trang-1.jpg', chunks, size: input.length, get bytes(): Buffer { throw new Error('joined'); } };
+      const page = await storeImagePage(store, upload, { thumbnail: 'page' });
+      expect(saved.get(page.fileHash)).toEqual(input);
+      expect([page.width, page.height, page.bytes]).toEqual([300, 200, input.length]);
+      const cut = chunks.slice(0, -1).concat(chunks.at(-1)!.subarray(0, Math.max(0, chunks.at(-1)!.length - 1)));
+      await expect(storeImagePage(store, { name: 'trang-dut.jpg', chunks: cut, size: input.length - 1, get bytes() { return Buffer.concat(cut); } }, { thumbnail: 'page' }))
+        .rejects.toMatchObject({ code: 'file.unreadable' });
+    }), { numRuns: 30 });
   });
 
   it("keeps a member's own compressed page as its preview, and still refuses one cut off in transfer", async () => {

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { stripJpegMetadata } from '../../kernel/files/jpeg.js';
+import { jpegHeader, stripJpegMetadata } from '../../kernel/files/jpeg.js';
 import type { FileStore } from '../../kernel/files/store.js';
 import { RuleViolationError, ValidationError } from '../../kernel/errors/app-error.js';
 import type { ReflectionPage } from './reflections.table.js';
@@ -11,7 +11,35 @@ const LONG_SIDE = 2400;
 const THUMB_SIDE = 360;
 
 export type UploadKind = 'jpeg' | 'png' | 'webp' | 'heic' | 'pdf';
-export interface Upload { name: string; bytes: Buffer }
+/**
+ * A file received. `chunks` (with `size`), when present, are the same bytes as received off the
+ * socket; `bytes` then joins them on first use only, so a page that needs no decoding is hashed and
+ * written without a second megabyte-sized copy (reflections.multipart.ts).
+ */
+export interface Upload { name: string; bytes: Buffer; chunks?: readonly Buffer[]; size?: number }
+
+const sizeOf = (u: Upload) => u.size ?? u.bytes.length;
+
+/** The first `n` bytes (or all) as one buffer, copying at most `n` bytes. */
+function headOf(u: Upload, n = 64 * 1024): Buffer {
+  if (!u.chunks) return u.bytes.subarray(0, n);
+  const want = Math.min(n, sizeOf(u));
+  if (u.chunks.length === 0 || u.chunks[0].length >= want) return (u.chunks[0] ?? Buffer.alloc(0)).subarray(0, want);
+  const parts: Buffer[] = [];
+  let have = 0;
+  for (const c of u.chunks) { if (have >= want) break; parts.push(c); have += c.length; }
+  return Buffer.concat(parts, Math.min(have, want));
+}
+
+/** The last two bytes, across chunks. */
+function lastTwo(u: Upload): [number, number] | null {
+  if (!u.chunks) return u.bytes.length >= 2 ? [u.bytes[u.bytes.length - 2], u.bytes[u.bytes.length - 1]] : null;
+  const tail: number[] = [];
+  for (let i = u.chunks.length - 1; i >= 0 && tail.length < 2; i--) {
+    for (let k = u.chunks[i].length - 1; k >= 0 && tail.length < 2; k--) tail.unshift(u.chunks[i][k]);
+  }
+  return tail.length === 2 ? [tail[0], tail[1]] : null;
+}
 
 const HEIC_BRANDS = ['heic', 'heix', 'hevc', 'heim', 'heis', 'mif1', 'msf1'];
 
@@ -28,10 +56,10 @@ const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
 /** Refuses a file over the size limit or of a kind not allowed, naming it. */
 export function checkUpload(file: Upload): UploadKind {
-  if (file.bytes.length > MAX_FILE_BYTES) {
-    throw new ValidationError('file.too_large', `${file.name}: ${file.bytes.length} bytes`, { title: `Tệp "${file.name}" vượt quá ${mb(MAX_FILE_BYTES)}` });
+  if (sizeOf(file) > MAX_FILE_BYTES) {
+    throw new ValidationError('file.too_large', `${file.name}: ${sizeOf(file)} bytes`, { title: `Tệp "${file.name}" vượt quá ${mb(MAX_FILE_BYTES)}` });
   }
-  const kind = detectKind(file.bytes);
+  const kind = detectKind(headOf(file, 16));
   if (!kind) {
     throw new ValidationError('file.type', `${file.name}: unknown content`, {
       title: `Tệp "${file.name}" không phải ảnh (JPEG, PNG, WebP, HEIC) hoặc PDF`,
@@ -53,7 +81,8 @@ export function checkUpload(file: Upload): UploadKind {
  * (`thumbnail: 'page'`), which keeps a deadline rush of submissions within two cores.
  */
 export async function storeImagePage(files: FileStore, file: Upload, opts: { thumbnail: 'make' | 'page' } = { thumbnail: 'make' }): Promise<ReflectionPage> {
-  const meta = await sharp(file.bytes).metadata().catch(() => null);
+  const head = headOf(file);
+  const meta = quickJpegMeta(head) ?? await sharp(file.bytes).metadata().catch(() => null);
   if (!meta?.width || !meta.height) throw unreadable(file);
   if (meta.width * meta.height > MAX_PIXELS) {
     throw new ValidationError('file.too_large', `${file.name}: ${meta.width}x${meta.height}`, {
@@ -61,17 +90,17 @@ export async function storeImagePage(files: FileStore, file: Upload, opts: { thu
     });
   }
   const upright = (meta.orientation ?? 1) === 1;
-  const stripped = meta.format === 'jpeg' && upright && Math.max(meta.width, meta.height) <= LONG_SIDE && endsWithEoi(file.bytes)
-    ? stripJpegMetadata(file.bytes) : null;
+  const stripped = meta.format === 'jpeg' && upright && Math.max(meta.width, meta.height) <= LONG_SIDE && endsWithEoi(file)
+    ? stripped1(file, head) : null;
+  if (stripped && opts.thumbnail === 'page') {
+    const fileHash = await files.put(stripped.parts.length === 1 ? stripped.parts[0] : stripped.parts);
+    return { fileHash, thumbHash: fileHash, mime: 'image/jpeg', width: meta.width, height: meta.height, bytes: stripped.size };
+  }
   const page = stripped
-    ? { data: stripped, info: { width: meta.width, height: meta.height } }
+    ? { data: joined(stripped), info: { width: meta.width, height: meta.height } }
     : await sharp(file.bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error' }).rotate()
       .resize({ width: LONG_SIDE, height: LONG_SIDE, fit: 'inside', withoutEnlargement: true })
       .jpeg({ quality: 85 }).toBuffer({ resolveWithObject: true }).catch(() => { throw unreadable(file); });
-  if (stripped && opts.thumbnail === 'page') {
-    const fileHash = await files.put(page.data);
-    return { fileHash, thumbHash: fileHash, mime: 'image/jpeg', width: page.info.width, height: page.info.height, bytes: page.data.length };
-  }
   // The thumbnail first: a page whose data cannot be decoded is refused before anything is stored.
   const thumb = await sharp(page.data, { failOn: 'truncated' })
     .resize({ width: THUMB_SIDE, height: THUMB_SIDE, fit: 'inside', withoutEnlargement: true })
@@ -81,9 +110,34 @@ export async function storeImagePage(files: FileStore, file: Upload, opts: { thu
   return { fileHash, thumbHash, mime: 'image/jpeg', width: page.info.width, height: page.info.height, bytes: page.data.length };
 }
 
+interface Stripped { parts: readonly Buffer[]; size: number }
+const joined = (s: Stripped) => (s.parts.length === 1 ? s.parts[0] : Buffer.concat(s.parts as Buffer[], s.size));
+
+/**
+ * The JPEG without its metadata: when its headers (within the first 64 KB) carry none, the bytes as
+ * received, not copied; otherwise the stripped file. Null when not well formed up to its first scan.
+ */
+function stripped1(file: Upload, head: Buffer): Stripped | null {
+  const fromHead = stripJpegMetadata(head);
+  if (fromHead === head) return file.chunks ? { parts: file.chunks, size: sizeOf(file) } : { parts: [file.bytes], size: file.bytes.length };
+  const out = stripJpegMetadata(file.bytes);
+  return out && { parts: [out], size: out.length };
+}
+
+/**
+ * What sharp's metadata says of a JPEG without EXIF or XMP (so upright), read from its frame header
+ * without a call into libvips; null for anything else, which sharp reads.
+ */
+function quickJpegMeta(b: Buffer): { format: 'jpeg'; width: number; height: number; orientation: 1 } | null {
+  if (detectKind(b) !== 'jpeg') return null;
+  const header = jpegHeader(b);
+  return header && !header.app1 ? { format: 'jpeg', width: header.width, height: header.height, orientation: 1 } : null;
+}
+
 /** A complete JPEG ends with its end-of-image marker (a photo cut off in transfer does not). */
-function endsWithEoi(b: Buffer): boolean {
-  return b.length > 4 && b[b.length - 2] === 0xff && b[b.length - 1] === 0xd9;
+function endsWithEoi(file: Upload): boolean {
+  const tail = lastTwo(file);
+  return sizeOf(file) > 4 && !!tail && tail[0] === 0xff && tail[1] === 0xd9;
 }
 
 function unreadable(file: Upload) {

@@ -15,7 +15,7 @@ export function multipartReader(limits: { files: number; fileSize: number }) {
     const list: Upload[] = [];
     try {
       for await (const part of req.parts({ limits })) {
-        if (part.type === 'file') list.push({ name: part.filename || `tệp ${list.length + 1}`, bytes: await part.toBuffer() });
+        if (part.type === 'file') list.push(await received(part.filename || `tệp ${list.length + 1}`, part.file));
         else fields[part.fieldname] = String(part.value);
       }
     } catch (err) {
@@ -27,6 +27,22 @@ export function multipartReader(limits: { files: number; fileSize: number }) {
 }
 
 export const uploadsOf = (req: FastifyRequest): Upload[] => uploads.get(req) ?? [];
+
+/**
+ * A file part kept as the chunks it arrived in (no megabyte-sized copy per page); `bytes` joins them
+ * on first use. Over the size limit the stream is cut (`truncated`), which is refused as before.
+ */
+async function received(name: string, file: AsyncIterable<Buffer> & { truncated?: boolean }): Promise<Upload> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of file) { chunks.push(chunk); size += chunk.length; }
+  if (file.truncated) throw Object.assign(new Error('file too large'), { code: 'FST_REQ_FILE_TOO_LARGE' });
+  let joined: Buffer | null = null;
+  return {
+    name, chunks, size,
+    get bytes() { return (joined ??= chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)); },
+  };
+}
 
 function uploadError(err: { code?: string }, count: number, fileSize: number) {
   if (err.code === 'FST_REQ_FILE_TOO_LARGE') {

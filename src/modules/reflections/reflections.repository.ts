@@ -17,10 +17,15 @@ export interface SettingsView {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** What a campaign without a settings row uses. */
+export const defaultSettings = (campaignId: string): SettingsView => ({
+  campaignId, mustHandwrite: false, dueAt: null, cutoffAt: null, maxPages: 10, writers: 'studied', rubric: null, secondMarker: false, anonymousMarking: false,
+});
+
 export async function findSettings(exec: Executor, tenantId: string, campaignId: string): Promise<SettingsView> {
   const [row] = await exec.select().from(reflectionSettings)
     .where(and(eq(reflectionSettings.tenantId, tenantId), eq(reflectionSettings.campaignId, campaignId)));
-  if (!row) return { campaignId, mustHandwrite: false, dueAt: null, cutoffAt: null, maxPages: 10, writers: 'studied', rubric: null, secondMarker: false, anonymousMarking: false };
+  if (!row) return defaultSettings(campaignId);
   return {
     campaignId, mustHandwrite: row.mustHandwrite, dueAt: iso(row.dueAt), cutoffAt: iso(row.cutoffAt), maxPages: row.maxPages,
     writers: row.writers === 'covered' ? 'covered' : 'studied', rubric: row.rubric ?? null, secondMarker: row.secondMarker, anonymousMarking: row.anonymousMarking,
@@ -62,6 +67,14 @@ export async function lockReflection(exec: Executor, r: { tenantId: string; camp
   return row;
 }
 
+/** The member's reflection locked for the rest of the transaction, if it exists (no insert). */
+export async function lockExistingReflection(exec: Executor, tenantId: string, campaignId: string, memberId: string) {
+  const [row] = await exec.select().from(reflections).where(and(
+    eq(reflections.tenantId, tenantId), eq(reflections.campaignId, campaignId), eq(reflections.memberId, memberId),
+  )).for('update');
+  return row ?? null;
+}
+
 export async function findReflection(exec: Executor, tenantId: string, campaignId: string, memberId: string) {
   const [row] = await exec.select().from(reflections).where(and(
     eq(reflections.tenantId, tenantId), eq(reflections.campaignId, campaignId), eq(reflections.memberId, memberId)));
@@ -85,10 +98,13 @@ export interface NewVersion {
   source: 'member' | 'branch' | 'paper'; submittedBy: string; idempotencyKey: string | null;
 }
 
-/** Appends a version, makes it current and records which files it uses. Nothing earlier is touched. */
-export async function appendVersion(exec: Executor, tenantId: string, reflectionId: string, v: NewVersion) {
-  const [{ next }] = await exec.select({ next: sql<number>`coalesce(max(${reflectionVersions.seq}), 0)::int + 1` }).from(reflectionVersions)
-    .where(and(eq(reflectionVersions.tenantId, tenantId), eq(reflectionVersions.reflectionId, reflectionId)));
+/**
+ * Appends a version, makes it current and records which files it uses. Nothing earlier is touched.
+ * `seq`: the next number when the caller, holding the reflection's lock, has read the versions already.
+ */
+export async function appendVersion(exec: Executor, tenantId: string, reflectionId: string, v: NewVersion, seq?: number) {
+  const next = seq ?? (await exec.select({ next: sql<number>`coalesce(max(${reflectionVersions.seq}), 0)::int + 1` }).from(reflectionVersions)
+    .where(and(eq(reflectionVersions.tenantId, tenantId), eq(reflectionVersions.reflectionId, reflectionId))))[0].next;
   const [row] = await exec.insert(reflectionVersions).values({
     tenantId, id: newId(), reflectionId, seq: next, text: v.text, recommendations: v.recommendations, pages: v.pages,
     pdfHash: v.pdf?.fileHash ?? null, pdfBytes: v.pdf?.bytes ?? null, source: v.source, submittedBy: v.submittedBy,
@@ -105,7 +121,7 @@ export async function appendVersion(exec: Executor, tenantId: string, reflection
 }
 
 /** Receipt number: date (Vietnam time) and 8 random hex digits, e.g. BTH-20261123-3FA9C21B. */
-function receiptNumber(now = new Date()): string {
+export function receiptNumber(now = new Date()): string {
   const day = new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
   return `BTH-${day}-${randomBytes(4).toString('hex').toUpperCase()}`;
 }

@@ -71,6 +71,50 @@ describeApp('reflections', (ctx) => {
     expect(mine.reflection.currentVersionId).toBe(mine.reflection.versions[0].id);
   });
 
+  it('answers a submission with what it stored, counts the member once and asks for the copy index only for typed text', async () => {
+    const s = await setup();
+    const counts = async () => Object.fromEntries((await queryRows<{ bucket: string; n: number }>(ctx.db, sql`select bucket, n from reflection_branch_counts
+      where tenant_id = ${s.p.tenantId} and campaign_id = ${s.campaignId}::uuid and branch_id = ${s.p.branches[0]}::uuid`)).map((r) => [r.bucket, r.n]));
+    const jobs = async () => (await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from jobs
+      where tenant_id = ${s.p.tenantId} and kind = 'copy-index' and key = ${s.campaignId}`))[0].n;
+    const mine = async () => (await get(`/api/reflections/mine?campaignId=${s.campaignId}`, s.memberCookie)).json().reflection;
+
+    const first = await submit(s.campaignId, s.memberCookie, {}, [{ name: 'a.jpg', bytes: await photo() }]);
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json().reflection).toEqual(await mine());
+    expect(first.json().reflection).toMatchObject({ status: 'submitted', versions: [{ seq: 1, text: null }] });
+    expect(await counts()).toEqual({ s: 1, t: 1 });
+    expect(await jobs()).toBe(0); // pages only: nothing for the copy index to compare
+
+    const second = await submit(s.campaignId, s.memberCookie, { text: 'Bản gõ' });
+    expect(second.statusCode, second.body).toBe(201);
+    expect(second.json().reflection).toEqual(await mine());
+    expect(second.json().reflection.versions.map((v: { seq: number }) => v.seq)).toEqual([2, 1]);
+    expect(await counts()).toEqual({ s: 1, t: 1 });
+    expect(await jobs()).toBe(1);
+
+    const other = await sessionCookie(ctx.db, await createUser(ctx.db, s.p.tenantId, [], s.p.members[1]));
+    expect((await submit(s.campaignId, other, { text: 'Bài của đồng chí khác' })).statusCode).toBe(201);
+    expect(await jobs()).toBe(1); // one waiting rebuild for the whole campaign
+    const audit = await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from audit_log where tenant_id = ${s.p.tenantId} and action = 'reflection.submit'`);
+    expect(audit[0].n).toBe(3);
+  });
+
+  it('numbers concurrent first submissions with different keys one after another', async () => {
+    const s = await setup();
+    const results = await Promise.all(Array.from({ length: 4 }, (_, i) =>
+      submit(s.campaignId, s.memberCookie, { text: `Lần ${i + 1}` }, [], `key-${i}`)));
+    expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 201]);
+    expect(results.every((r) => !r.json().replayed)).toBe(true);
+    expect(new Set(results.map((r) => r.json().receipt.number)).size).toBe(4);
+    const mine = (await get(`/api/reflections/mine?campaignId=${s.campaignId}`, s.memberCookie)).json().reflection;
+    expect(mine.versions.map((v: { seq: number }) => v.seq)).toEqual([4, 3, 2, 1]);
+    expect(mine.currentVersionId).toBe(mine.versions[0].id);
+    const counted = await queryRows<{ n: number }>(ctx.db, sql`select n from reflection_branch_counts
+      where tenant_id = ${s.p.tenantId} and campaign_id = ${s.campaignId}::uuid and bucket = 's'`);
+    expect(counted.map((r) => r.n)).toEqual([1]);
+  });
+
   it('refuses after the cut-off with a clear message, and accepts once the branch grants an extension', async () => {
     const s = await setup();
     await settings(s, { dueAt: '2026-01-10T17:00:00+07:00', cutoffAt: '2026-01-15T17:00:00+07:00' });

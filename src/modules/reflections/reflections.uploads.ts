@@ -6,6 +6,7 @@ import type { Db, Executor } from '../../kernel/db/client.js';
 import { ValidationError } from '../../kernel/errors/app-error.js';
 import type { FileStore } from '../../kernel/files/store.js';
 import { checkUpload, storeImagePage, type Upload } from './reflections.files.js';
+import { checkStagingQuota } from './reflections.uploads.quota.js';
 import { reflectionUploads, type ReflectionPage } from './reflections.table.js';
 
 /**
@@ -33,6 +34,7 @@ export async function stagePage(db: Db, files: FileStore, actor: Actor, clientKe
   const [known] = await findStaged(db, actor, [clientKey]);
   if (known) return { clientKey, page: known.page, replayed: true };
   if (!upload) throw new ValidationError('validation.failed', 'no file', { errors: [{ path: 'file', message: 'Chưa gửi kèm ảnh trang viết' }] });
+  await checkStagingQuota(db, actor);
   if (SHA256.test(clientKey) && createHash('sha256').update(upload.bytes).digest('hex') !== clientKey) {
     throw new ValidationError('reflection.upload_corrupt', `${upload.name}: bytes do not match key`);
   }

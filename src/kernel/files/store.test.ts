@@ -1,0 +1,22 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { localFileStore } from './store.js';
+
+describe('localFileStore', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qt-store-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('stores bytes given in parts as the one file they make, named by its SHA-256', async () => {
+    const store = localFileStore(dir);
+    const bytes = randomBytes(300_000);
+    const parts = [bytes.subarray(0, 1), bytes.subarray(1, 65_537), bytes.subarray(65_537, 200_000), bytes.subarray(200_000)];
+    const hash = await store.put(parts);
+    expect(hash).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(await store.get(hash)).toEqual(bytes);
+    expect(await store.put(bytes)).toBe(hash); // the same content, whole: the same name, stored once
+    expect(fs.readdirSync(path.dirname(store.pathOf(hash)))).toEqual([hash]);
+  });
+});
