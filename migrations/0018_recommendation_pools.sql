@@ -42,7 +42,6 @@ CREATE TABLE "recommendation_groups" (
 	"answer" text,
 	"answered_at" timestamp with time zone,
 	"answered_by" uuid,
-	"upper_answer_group_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "recommendation_groups_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")

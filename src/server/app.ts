@@ -29,6 +29,7 @@ import { registerEvaluationRoutes } from '../modules/evaluations/evaluations.rou
 import { registerReflectionStatsRoutes } from '../modules/reflections/reflections.stats.routes.js';
 import { registerMemberFileRoutes } from '../modules/member-file/member-file.routes.js';
 import { registerCopyRoutes } from '../modules/copies/copies.routes.js';
+import { registerRecommendationRoutes } from '../modules/recommendations/recommendations.routes.js';
 import type { AppConfig } from './config.js';
 
 declare module 'fastify' {
@@ -102,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await registerReflectionStatsRoutes(app, deps);
   await registerMemberFileRoutes(app, deps);
   await registerCopyRoutes(app, deps);
+  await registerRecommendationRoutes(app, deps);
 
   const webRoot = path.resolve(deps.config.webDist);
   if (fs.existsSync(path.join(webRoot, 'index.html'))) {

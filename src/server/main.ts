@@ -7,6 +7,8 @@ import { localFileStore } from '../kernel/files/store.js';
 import { DEMO_PASSWORD, seedDemo } from '../cli/demo/demo-seed.js';
 import { authService } from '../modules/auth/index.js';
 import { copyJobHandlers } from '../modules/copies/index.js';
+import { purgeStagedUploads } from '../modules/reflections/index.js';
+import { recommendationJobHandlers } from '../modules/recommendations/index.js';
 import { startJobWorker } from '../kernel/jobs/worker.js';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
@@ -24,11 +26,17 @@ async function main() {
   }
   const app = await buildApp({ database, config, files });
   await app.listen({ port: config.port, host: config.host });
-  // Background jobs (the copy index of typed reflections); handlers compute outside any transaction.
-  const worker = startJobWorker(database.db, { ...copyJobHandlers }, { intervalMs: 5000 });
+  // Background jobs (the copy index and the recommendation pools of typed reflections); handlers compute outside long transactions.
+  const worker = startJobWorker(database.db, { ...copyJobHandlers, ...recommendationJobHandlers }, { intervalMs: 5000 });
   const accounts = config.demo ? await authService.listDemoAccounts(database.db) : [];
   await authService.purgeExpiredSessions(database.db);
   setInterval(() => { authService.purgeExpiredSessions(database.db).catch(() => undefined); }, 3600_000).unref();
+  // Pages a phone staged ahead of a submission are dropped after a week (rows only; the files stay).
+  const purgeStaged = () => purgeStagedUploads(database.db)
+    .then((n) => { if (n > 0) console.log(`Đã xóa ${n.toLocaleString('vi-VN')} trang ảnh gửi trước quá hạn`); })
+    .catch((err) => console.error('Dọn trang ảnh gửi trước thất bại:', err));
+  void purgeStaged();
+  setInterval(() => { void purgeStaged(); }, 6 * 3600_000).unref();
   // PGlite has no autovacuum: without fresh statistics the planner picks nested loops over tables that
   // grew since the last analyze (invitations, participation). Refresh them every six hours.
   if (database.engine === 'pglite') setInterval(() => { database.db.execute(sql`analyze`).catch(() => undefined); }, 6 * 3600_000).unref();

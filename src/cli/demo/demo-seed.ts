@@ -10,6 +10,7 @@ import { demoAccountsPlan, generateDemoProvince, type DemoProvince } from './dem
 import { seedDemoCampaign } from './demo-campaign.js';
 import { seedDemoReflections } from './demo-reflections.js';
 import { rebuildCopyIndex } from '../../modules/copies/index.js';
+import { seedDemoRecommendations } from './demo-recommendations.js';
 import type { FileStore } from '../../kernel/files/store.js';
 
 export const DEMO_PASSWORD = authService.DEMO_PASSWORD;
@@ -101,6 +102,13 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ tenantId: s
     }));
     // The copy index once now, so the demo opens with its planted copies flagged.
     await rebuildCopyIndex(db, tenantId, campaignId);
+    // The recommendation pools, gathered and partly rolled up to the province with one answer.
+    const provinceId = account(/^tuyengiao$/).orgId;
+    await seedDemoRecommendations(db, {
+      tenantId, campaignId, provinceId, heldOrgId,
+      officer: { userId: demoId(opts.seed, 'user:tuyengiao'), username: 'tuyengiao' },
+      secretary: { userId: demoId(opts.seed, 'user:bithu'), username: 'bithu' },
+    });
     await db.execute(sql`analyze`);
   }
   return { tenantId, orgs: province.orgs.length, members: province.members.length, accounts };

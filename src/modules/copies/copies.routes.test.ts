@@ -163,7 +163,7 @@ describeApp('copies', (ctx) => {
     expect((await get(`/api/reflections/${s.r.original1}/copy-check`, secretary)).json().matches[0].other.writerName).toBe('Nguyễn Văn An');
   });
 
-  it('asks for one rebuild, half a minute later, however many reflections come in', async () => {
+  it('asks for one rebuild, half a minute later, however many reflections come in (and the pools take them in too)', async () => {
     const p = await buildSmallProvince(ctx.db);
     const { campaignId } = await issuedCampaign(ctx.db, p);
     for (const m of [0, 1, 2]) {
@@ -173,10 +173,24 @@ describeApp('copies', (ctx) => {
       expect(res.statusCode, res.body).toBe(201);
     }
     const jobs = await queryRows<{ kind: string; key: string; state: string; due_in: number }>(ctx.db, sql`select kind, key, state,
-      extract(epoch from run_after - now())::float8 as due_in from jobs where tenant_id = ${p.tenantId}`);
-    expect(jobs).toHaveLength(1);
-    expect(jobs[0]).toMatchObject({ kind: 'copy-index', key: campaignId, state: 'queued' });
-    expect(jobs[0].due_in).toBeGreaterThan(15);
-    expect(jobs[0].due_in).toBeLessThanOrEqual(30);
+      extract(epoch from run_after - now())::float8 as due_in from jobs where tenant_id = ${p.tenantId} order by kind`);
+    expect(jobs.map((j) => j.kind)).toEqual(['copy-index', 'recommendation-pools']);
+    for (const job of jobs) {
+      expect(job).toMatchObject({ key: campaignId, state: 'queued' });
+      expect(job.due_in).toBeGreaterThan(15);
+      expect(job.due_in).toBeLessThanOrEqual(30);
+    }
+  });
+
+  it('waits five times as long as the last rebuild took, so a province\'s index is not rebuilt back to back', async () => {
+    const p = await buildSmallProvince(ctx.db);
+    const { campaignId } = await issuedCampaign(ctx.db, p);
+    await ctx.db.execute(sql`insert into reflection_copy_runs (tenant_id, campaign_id, ran_at, documents, pairs, seconds)
+      values (${p.tenantId}, ${campaignId}, now(), 500000, 1200, 180)`);
+    await requestCopyIndex(ctx.db, p.tenantId, campaignId);
+    const [job] = await queryRows<{ due_in: number }>(ctx.db, sql`select extract(epoch from run_after - now())::float8 as due_in
+      from jobs where tenant_id = ${p.tenantId} and kind = 'copy-index'`);
+    expect(job.due_in).toBeGreaterThan(880);
+    expect(job.due_in).toBeLessThanOrEqual(900);
   });
 });

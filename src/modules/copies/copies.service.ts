@@ -8,7 +8,7 @@ import type { Actor } from '../../kernel/access/actor.js';
 import { can, requireAccess } from '../../kernel/access/policy.js';
 import { queryRows, type Db, type Executor } from '../../kernel/db/client.js';
 import { NotFoundError, RuleViolationError } from '../../kernel/errors/app-error.js';
-import { enqueue } from '../../kernel/jobs/queue.js';
+import { enqueue, type EnqueueInput } from '../../kernel/jobs/queue.js';
 import { DEFAULT_BOILERPLATE, sourceShare } from '../../text/index.js';
 import { campaignViewTarget, requireCampaignAccess, resolutionTextsOfCampaign } from '../campaigns/index.js';
 import { branchViews, type BranchView } from './copies.access.js';
@@ -21,9 +21,20 @@ export const COPY_INDEX_DELAY_SECONDS = 30;
 export const PAGE_SIZE = 20;
 const HIDDEN_LABEL = 'Một bài ở đơn vị khác';
 
+/**
+ * The rebuild job of a campaign's copy index. It waits at least half a minute (a burst makes one
+ * rebuild), and five times as long as the last rebuild took: a province's index takes minutes of a
+ * core, so during a deadline rush it is rebuilt every quarter of an hour or so, not continuously.
+ */
+export function copyIndexJob(tenantId: string, campaignId: string): EnqueueInput {
+  const delaySeconds = sql`greatest(${COPY_INDEX_DELAY_SECONDS}, coalesce((select r.seconds * 5 from reflection_copy_runs r
+    where r.tenant_id = ${tenantId}::uuid and r.campaign_id = ${campaignId}::uuid), 0))`;
+  return { tenantId, kind: COPY_INDEX_JOB, key: campaignId, payload: { campaignId }, delaySeconds };
+}
+
 /** Asks for the campaign's copy index to be rebuilt shortly (one waiting job per campaign). */
 export async function requestCopyIndex(exec: Executor, tenantId: string, campaignId: string) {
-  return enqueue(exec, { tenantId, kind: COPY_INDEX_JOB, key: campaignId, payload: { campaignId }, delaySeconds: COPY_INDEX_DELAY_SECONDS });
+  return enqueue(exec, copyIndexJob(tenantId, campaignId));
 }
 
 export interface Side {

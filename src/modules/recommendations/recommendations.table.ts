@@ -31,12 +31,13 @@ export const recommendationGroups = pgTable('recommendation_groups', {
   /** Reported to this level's own Standing Committee. */
   reportedAt: timestamp('reported_at', { withTimezone: true }),
   reportedBy: uuid('reported_by'),
-  /** The answer or decision given at this level. */
+  /**
+   * The answer or decision given at this level. Answers flow down by reading: a group's chain upward
+   * (its forwarded entry's group in the pool above, and so on) holds every answer given about it.
+   */
   answer: text('answer'),
   answeredAt: timestamp('answered_at', { withTimezone: true }),
   answeredBy: uuid('answered_by'),
-  /** The nearest group above (this group forwarded, and so on) that holds an answer: it flows down. */
-  upperAnswerGroupId: uuid('upper_answer_group_id'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [

@@ -20,7 +20,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   // A member without an officer role has their own pages only: their study, their record, the materials they read.
   if (isMemberOnly(me.data)) {
-    const own = [`/members/${me.data.memberId}`, `/members/${me.data.memberId}/file`, '/my-campaign', '/my-reflection'];
+    const own = [`/members/${me.data.memberId}`, `/members/${me.data.memberId}/file`, '/my-campaign', '/my-reflection', '/my-recommendations'];
     if (!own.includes(location.pathname) && !location.pathname.startsWith('/materials/')) return <Navigate to="/my-campaign" replace />;
   }
   return <>{children}</>;

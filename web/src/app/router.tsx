@@ -34,6 +34,9 @@ const EvaluationsPage = lazy(() => import('../modules/evaluations/pages/Evaluati
 const ReflectionStatsPage = lazy(() => import('../modules/reflections/pages/ReflectionStatsPage'));
 const MemberFilePage = lazy(() => import('../modules/member-file/pages/MemberFilePage'));
 const PossibleCopiesPage = lazy(() => import('../modules/copies/pages/PossibleCopiesPage'));
+const RecommendationsPage = lazy(() => import('../modules/recommendations/pages/RecommendationsPage'));
+const RecommendationAnswersPage = lazy(() => import('../modules/recommendations/pages/RecommendationAnswersPage'));
+const MyRecommendationsPage = lazy(() => import('../modules/recommendations/pages/MyRecommendationsPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 const page = (node: ReactNode) => <Suspense fallback={<PageSpinner />}>{node}</Suspense>;
@@ -61,6 +64,8 @@ export const router = createBrowserRouter([
       { path: 'campaigns/:id/batches', element: page(<BatchPage />) },
       { path: 'campaigns/:id/reflections', element: page(<GradingQueuePage />) },
       { path: 'campaigns/:id/copies', element: page(<PossibleCopiesPage />) },
+      { path: 'campaigns/:id/recommendations', element: page(<RecommendationsPage />) },
+      { path: 'campaigns/:id/recommendation-answers', element: page(<RecommendationAnswersPage />) },
       { path: 'reflections/:id/grade', element: page(<GradeReflectionPage />) },
       { path: 'plans/:id', element: page(<PlanPage />) },
       { path: 'materials/:id', element: page(<MaterialPage />) },
@@ -70,6 +75,7 @@ export const router = createBrowserRouter([
       { path: 'bridge-points', element: page(<MyBridgePointsPage />) },
       { path: 'my-campaign', element: page(<MyCampaignPage />) },
       { path: 'my-reflection', element: page(<MyReflectionPage />) },
+      { path: 'my-recommendations', element: page(<MyRecommendationsPage />) },
       { path: 'evaluations', element: <RequireRole roles={EVALUATION_ROLES}>{page(<EvaluationsPage />)}</RequireRole> },
       { path: '*', element: page(<NotFoundPage />) },
     ],

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, ConfigProvider, Empty, Modal, Result, Skeleton, Tag, Typography } from 'antd';
-import { CalendarOutlined, EditOutlined, EnvironmentOutlined, IdcardOutlined, QrcodeOutlined, WifiOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CommentOutlined, EditOutlined, EnvironmentOutlined, IdcardOutlined, QrcodeOutlined, WifiOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useMyCampaigns, type MyCampaign, type MyConference } from '../api';
 import { ATTENDANCE_STATUS, MAKEUP_MODE, MAKEUP_STATUS, T } from '../labels';
@@ -54,6 +54,7 @@ function CampaignBlock({ campaign }: { campaign: MyCampaign }) {
       <Typography.Title level={4}>{T.myMaterials}</Typography.Title>
       <MyMaterialsList campaignId={campaign.id} />
       <Link to={`/my-reflection?campaignId=${campaign.id}`}><Button size="large" block icon={<EditOutlined />} style={{ marginTop: 12 }}>Nộp bài thu hoạch</Button></Link>
+      <Link to={`/my-recommendations?campaignId=${campaign.id}`}><Button size="large" block icon={<CommentOutlined />} style={{ marginTop: 12 }} data-testid="my-recommendations-link">Kiến nghị của tôi</Button></Link>
     </section>
   );
 }

@@ -2,8 +2,9 @@ import { Breadcrumb, Skeleton, Tabs, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../../shared/lib/http';
+import { hasAnyRole, useMe, type Role } from '../../auth/api';
 
-export type CampaignTab = 'plans' | 'materials' | 'conferences' | 'makeups' | 'coverage' | 'reflections' | 'batches' | 'reflection-stats' | 'copies';
+export type CampaignTab = 'plans' | 'materials' | 'conferences' | 'makeups' | 'coverage' | 'reflections' | 'batches' | 'reflection-stats' | 'copies' | 'recommendations';
 
 const TABS: Array<{ key: CampaignTab; label: string; path: string }> = [
   { key: 'plans', label: 'Kế hoạch', path: '' },
@@ -15,13 +16,19 @@ const TABS: Array<{ key: CampaignTab; label: string; path: string }> = [
   { key: 'batches', label: 'Quét bài', path: '/batches' },
   { key: 'reflection-stats', label: 'Theo dõi thu hoạch', path: '/reflection-stats' },
   { key: 'copies', label: 'Bài trùng lặp', path: '/copies' },
+  { key: 'recommendations', label: 'Kiến nghị', path: '/recommendations' },
 ];
+
+/** Roles that read a committee's recommendations; branch roles read what became of their branch's ones. */
+const POOL_ROLES: readonly Role[] = ['system_admin', 'propaganda_officer', 'committee_secretary', 'organization_officer', 'inspection_officer'];
 
 interface CampaignHead { id: string; title: string; resolution: { id: string; title: string } }
 
 /** Title and tabs shared by every page of one campaign: plans, materials, conferences, make-up, progress. */
 export function CampaignNav({ campaignId, active }: { campaignId: string; active: CampaignTab }) {
   const navigate = useNavigate();
+  const me = useMe().data;
+  const pathOf = (t: (typeof TABS)[number]) => (t.key === 'recommendations' && !hasAnyRole(me, POOL_ROLES) ? '/recommendation-answers' : t.path);
   const campaign = useQuery({ queryKey: ['campaign', campaignId], queryFn: () => api<CampaignHead>(`/api/campaigns/${campaignId}`) });
   return (
     <div className="qt-campaign-nav">
@@ -35,7 +42,7 @@ export function CampaignNav({ campaignId, active }: { campaignId: string; active
       <Tabs
         activeKey={active}
         items={TABS.map((t) => ({ key: t.key, label: t.label }))}
-        onChange={(key) => navigate(`/campaigns/${campaignId}${TABS.find((t) => t.key === key)!.path}`)}
+        onChange={(key) => navigate(`/campaigns/${campaignId}${pathOf(TABS.find((t) => t.key === key)!)}`)}
       />
     </div>
   );
