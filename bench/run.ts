@@ -27,7 +27,7 @@ import { rollUpMemberCounts } from '../src/modules/org/org.repository.js';
 import { parseMemberSheet } from '../src/modules/members/members.import-parse.js';
 import { importParsedSheet } from '../src/modules/members/members.import.js';
 import { buildLargeSheet } from '../test/fixtures/member-sheets.js';
-import { runDedupeBench } from '../src/text/testing/dedupe-bench.js';
+import { runParallelDedupeBench } from './text-bench.js';
 import { benchCampaign } from './campaign-bench.js';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 500_000);
@@ -156,14 +156,12 @@ async function benchEngine(engine: Engine, sheet: Buffer) {
  * The text engine (issue 6): dedupe of generated reflections with planted copies, end to end (index +
  * candidate verification), against an exact-hash baseline in the same run. No database.
  */
-function benchText(docs: number) {
-  console.log(`\n[text] dedupe of ${docs.toLocaleString('en')} generated reflections...`);
+async function benchText(docs: number) {
+  console.log(`\n[text] dedupe of ${docs.toLocaleString('en')} generated reflections (one featurizing thread per core, as the server runs it)...`);
   const t = performance.now();
-  const r = runDedupeBench({ docs, seed: 1 });
+  const r = await runParallelDedupeBench(docs, 1);
   const out = {
-    documents: r.documents, averageChars: r.averageChars, plantedCopies: r.plantedCopies, dedupeSeconds: r.seconds.dedupe,
-    docsPerSecond: r.docsPerSecond, recall: +r.quality.recall.toFixed(4), precision: +r.quality.precision.toFixed(4),
-    baselineRecall: +r.baseline.recall.toFixed(4), baselinePrecision: +r.baseline.precision.toFixed(4), baselineSeconds: r.baseline.seconds,
+    ...r,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), wallSeconds: +((performance.now() - t) / 1000).toFixed(1),
   };
   for (const [k, v] of Object.entries(out)) console.log(`  ${k.padEnd(28)} ${v}`);
@@ -174,7 +172,7 @@ async function main() {
   console.log(`Quán Triệt benchmark: ${MEMBERS.toLocaleString('en')} members, engines ${ENGINES.join(', ')}, ${os.cpus().length} cores, node ${process.version}`);
   // BENCH_TEXT_DOCS=0 skips the text engine; BENCH_ENGINES= (empty) skips the databases.
   const textDocs = Number(process.env.BENCH_TEXT_DOCS ?? 500_000);
-  const text = textDocs > 0 ? benchText(textDocs) : null;
+  const text = textDocs > 0 ? await benchText(textDocs) : null;
   const sheet = process.env.BENCH_ONLY ? Buffer.alloc(0) : await buildLargeSheet(50_000);
   const results: Array<Record<string, string | number>> = [];
   for (const engine of ENGINES.filter(Boolean)) {

@@ -28,7 +28,7 @@ import { CountMinSketch, HashSet32 } from './hash.js';
 import { collectLshPairs } from './minhash.js';
 import { MAX_DOCS, PairCollector, pairOf } from './pairs.js';
 import { U32Store } from './u32-store.js';
-import { collectFingerprintPairs } from './dedupe-candidates.js';
+import { collectSparsePairs, countCandidates, prepareFingerprintCount, type CountInput } from './dedupe-candidates.js';
 
 export type { DedupeOptions, DocFeatures } from './dedupe-features.js';
 
@@ -109,16 +109,38 @@ export class DedupeIndex {
 
   /** Flagged pairs (a < b, ascending). Call once, after the last add. */
   finish(): IndexPair[] {
+    const run = this.beginFinish(false);
+    countCandidates(run.prepared.input, 0, 1, (a, b) => run.pairs.add(a, b));
+    return this.endFinish(run);
+  }
+
+  /**
+   * finish() with the counting step (most of its time) done by `count`, e.g. on several threads over
+   * the shared arrays of `input` (countCandidates with disjoint from/step); it returns the proposed
+   * pairs as flat [a, b, a, b, …] arrays. The pairs flagged are exactly finish()'s.
+   */
+  async finishParallel(count: (input: CountInput) => Promise<Uint32Array[]>): Promise<IndexPair[]> {
+    const run = this.beginFinish(true);
+    for (const flat of await count(run.prepared.input)) for (let i = 0; i + 1 < flat.length; i += 2) run.pairs.add(flat[i], flat[i + 1]);
+    return this.endFinish(run);
+  }
+
+  private beginFinish(shared: boolean) {
     const n = this.size;
     const threshold = Math.max(this.opts.minBoilerplateDocs, Math.ceil(this.opts.boilerplateDocShare * n));
-    const pairs = new PairCollector();
-    let t = performance.now();
-    const found = collectFingerprintPairs(this.fingerprints, threshold, this.opts, pairs);
-    this.cap = found.cap;
-    this.timing = found.timing;
+    const started = performance.now();
+    const prepared = prepareFingerprintCount(this.fingerprints, threshold, this.opts, shared);
+    return { n, threshold, started, prepared, countStarted: performance.now(), pairs: new PairCollector() };
+  }
+
+  private endFinish(run: ReturnType<DedupeIndex['beginFinish']>): IndexPair[] {
+    const { n, threshold, pairs, prepared } = run;
+    collectSparsePairs(prepared, this.opts, pairs);
+    this.cap = prepared.input.maxDf;
+    this.timing = { sortMs: prepared.sortMs, runsMs: prepared.runsMs, countMs: performance.now() - run.countStarted };
     const fingerprintCandidates = pairs.size;
-    const fingerprintMs = performance.now() - t;
-    t = performance.now();
+    const fingerprintMs = performance.now() - run.started;
+    let t = performance.now();
     collectLshPairs(n, (doc) => (this.signatures.length(doc) > 0 ? this.signatures.get(doc) : null), pairs, {
       bands: this.opts.bands, rows: this.opts.rows,
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dedupe, DEFAULT_BOILERPLATE } from './dedupe.js';
+import { fc, test } from '@fast-check/vitest';
+import { countCandidates, createDedupeIndex, dedupe, DEFAULT_BOILERPLATE } from './dedupe.js';
 import { foldAccents } from './fold.js';
 import { encodeTcvn3, encodeVni } from './normalize.js';
 import { changeWords, generateEssay, RESOLUTION_TEXT, Rng } from './testing/essays.js';
@@ -101,4 +102,22 @@ describe('dedupe', () => {
     expect(pairs).toEqual([]);
     expect(shares.map((s) => s.sourceShare)).toEqual([0, 0, 0, 0]);
   });
+});
+
+describe('finish with the counting split', () => {
+  test.prop([fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 1000 })], { numRuns: 8 })(
+    'counting every k-th document in turn (as threads do) flags exactly the pairs of a single pass', async (k, seed) => {
+      const corpus = plantedCorpus({ families: 4, independent: 30, seed });
+      const one = createDedupeIndex([RESOLUTION_TEXT]);
+      const split = createDedupeIndex([RESOLUTION_TEXT]);
+      for (const d of corpus.docs) { one.add(d.text); split.add(d.text); }
+      const expected = one.finish();
+      const got = await split.finishParallel(async (input) => Array.from({ length: k }, (_, from) => {
+        const out: number[] = [];
+        countCandidates(input, from, k, (a, b) => out.push(a, b));
+        return Uint32Array.from(out);
+      }));
+      expect(got).toEqual(expected);
+      expect(expected.length).toBeGreaterThan(0);
+    });
 });

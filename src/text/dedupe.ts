@@ -18,6 +18,7 @@
 import { DedupeIndex, type DedupeOptions } from './dedupe-index.js';
 
 export { DedupeIndex, type DedupeOptions, type DocFeatures, type IndexPair } from './dedupe-index.js';
+export { countCandidates, type CountInput } from './dedupe-candidates.js';
 
 export type DocId = string | number;
 

@@ -5,6 +5,6 @@ export { jaccard, containment, shingleSet } from './shingle.js';
 export { MinHasher, estimateJaccard, lshCandidatePairs } from './minhash.js';
 export { FingerprintIndex, winnow, type SharedPassage } from './winnow.js';
 export { SourceMatcher, sourceShare } from './source-share.js';
-export { createDedupeIndex, dedupe, DEFAULT_BOILERPLATE, type DedupeIndex, type DedupeDoc, type DedupeOptions, type DedupePair, type DedupeResult } from './dedupe.js';
+export { countCandidates, createDedupeIndex, dedupe, DEFAULT_BOILERPLATE, type CountInput, type DedupeIndex, type DocFeatures, type IndexPair, type DedupeDoc, type DedupeOptions, type DedupePair, type DedupeResult } from './dedupe.js';
 export { clusterItems, clusterRecommendations, extractRecommendations, isRecommendation, type RecommendationCluster, type RecommendationDoc } from './recommend.js';
 export { clusterTexts, type ClusterOptions } from './cluster.js';

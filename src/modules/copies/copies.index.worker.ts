@@ -1,10 +1,11 @@
 /**
  * The copy index computed on a worker thread (copies.job.ts drives it): `start` with the Resolution's
  * texts, `add` pages of typed texts, `finish` → the flagged pairs (positions in the order added) and each
- * text's share taken from the Resolution. The index is the text engine's, unchanged.
+ * text's share taken from the Resolution. The index is the text engine's, fed by one featurizing thread
+ * per core (copies.parallel.ts).
  */
 import { parentPort } from 'node:worker_threads';
-import { createDedupeIndex, type DedupeIndex } from '../../text/index.js';
+import { ParallelDedupeIndex } from './copies.parallel.js';
 
 export type IndexMessage =
   | { type: 'start'; sources: string[] }
@@ -13,16 +14,17 @@ export type IndexMessage =
 
 export interface IndexOutcome { pairs: Array<{ a: number; b: number; score: number }>; shares: Float64Array }
 
-let index: DedupeIndex | null = null;
+let index: ParallelDedupeIndex | null = null;
 
-parentPort!.on('message', (m: IndexMessage) => {
+parentPort!.on('message', async (m: IndexMessage) => {
   try {
-    if (m.type === 'start') { index = createDedupeIndex(m.sources); parentPort!.postMessage({ ok: true }); return; }
+    if (m.type === 'start') { index = new ParallelDedupeIndex(m.sources); parentPort!.postMessage({ ok: true }); return; }
     if (!index) throw new Error('index not started');
-    if (m.type === 'add') { for (const t of m.texts) index.add(t); parentPort!.postMessage({ ok: true }); return; }
-    const pairs = index.finish().map((p) => ({ a: p.a, b: p.b, score: p.score }));
+    if (m.type === 'add') { await index.addPage(m.texts); parentPort!.postMessage({ ok: true }); return; }
+    const pairs = (await index.finish()).map((p) => ({ a: p.a, b: p.b, score: p.score }));
     const shares = new Float64Array(index.size);
     for (let i = 0; i < shares.length; i++) shares[i] = index.sourceShare(i);
+    await index.close();
     parentPort!.postMessage({ pairs, shares } satisfies IndexOutcome, [shares.buffer]);
   } catch (err) {
     parentPort!.postMessage({ error: err instanceof Error ? err.message : String(err) });

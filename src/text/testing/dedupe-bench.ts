@@ -18,7 +18,7 @@ const BLOCK = 100;
 const PLANTS = DEFAULT_PLANTS.length;
 
 /** Document i of the benchmark corpus and its family (original index, or −1 for an independent essay). */
-function benchDoc(i: number, seed: number): { text: string; family: number; kind: string } {
+export function benchDoc(i: number, seed: number): { text: string; family: number; kind: string } {
   const block = Math.floor(i / BLOCK), pos = i % BLOCK;
   if (pos > PLANTS) return { text: generateEssay(seed * 1_000_003 + i).text, family: -1, kind: 'independent' };
   const original = generateEssay(seed * 7919 + block);
@@ -29,7 +29,7 @@ function benchDoc(i: number, seed: number): { text: string; family: number; kind
 
 interface Quality { flagged: number; recall: number; precision: number; missedByKind: Record<string, number> }
 
-function quality(pairs: [number, number][], docs: number, kinds: string[], family: Int32Array): Quality {
+export function quality(pairs: [number, number][], docs: number, kinds: string[], family: Int32Array): Quality {
   const planted = new Set<number>();
   for (let i = 0; i < docs; i++) if (family[i] >= 0 && family[i] !== i) planted.add(i);
   let same = 0;
