@@ -40,3 +40,13 @@ export async function scheduledConference(db: Db, tenantId: string, campaignId: 
   await db.transaction((tx) => syncInvitations(tx, tenantId, id));
   return id;
 }
+
+/** A member's typed reflection (one version, current), written straight to the tables; returns its id. */
+export async function insertTypedReflection(db: Db, tenantId: string, campaignId: string, memberId: string, text: string): Promise<string> {
+  const id = newId(); const versionId = newId();
+  await db.execute(sql`insert into reflections (tenant_id, id, campaign_id, member_id, branch_id, current_version_id, submitted_at)
+    select ${tenantId}, ${id}, ${campaignId}, ${memberId}, branch_id, ${versionId}, now() from members where tenant_id = ${tenantId} and id = ${memberId}::uuid`);
+  await db.execute(sql`insert into reflection_versions (tenant_id, id, reflection_id, seq, text, source, submitted_by, receipt_number)
+    values (${tenantId}, ${versionId}, ${id}, 1, ${text}, 'member', ${memberId}, ${`BTH-T-${versionId.slice(-12)}`})`);
+  return id;
+}

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../../test/harness.js';
 import { buildSmallProvince, createUser, sessionCookie } from '../../../test/factories.js';
-import { issuedCampaign } from '../../../test/campaign-factories.js';
+import { insertTypedReflection, issuedCampaign } from '../../../test/campaign-factories.js';
 import { queryRows } from '../../kernel/db/client.js';
 import { newId } from '../../kernel/db/columns.js';
 import { startJobWorker } from '../../kernel/jobs/worker.js';
@@ -17,15 +17,8 @@ interface Pair { score: number; a: Side; b: Side }
 describeApp('copies', (ctx) => {
   const get = (url: string, cookie: string) => ctx.app.inject({ method: 'GET', url, headers: { cookie } });
 
-  async function addReflection(tenantId: string, campaignId: string, memberId: string, text: string) {
-    const [m] = await queryRows<{ branch_id: string }>(ctx.db, sql`select branch_id from members where tenant_id = ${tenantId} and id = ${memberId}::uuid`);
-    const id = newId(); const versionId = newId();
-    await ctx.db.execute(sql`insert into reflections (tenant_id, id, campaign_id, member_id, branch_id, current_version_id, submitted_at)
-      values (${tenantId}, ${id}, ${campaignId}, ${memberId}, ${m.branch_id}, ${versionId}, now())`);
-    await ctx.db.execute(sql`insert into reflection_versions (tenant_id, id, reflection_id, seq, text, source, submitted_by, receipt_number)
-      values (${tenantId}, ${versionId}, ${id}, 1, ${text}, 'member', ${memberId}, ${`BTH-T-${versionId.slice(-12)}`})`);
-    return id;
-  }
+  const addReflection = (tenantId: string, campaignId: string, memberId: string, text: string) =>
+    insertTypedReflection(ctx.db, tenantId, campaignId, memberId, text);
 
   /**
    * Province campaign quoting the generated Resolution. Planted: member 3 (branch 1) copies member 0
