@@ -162,6 +162,9 @@ describe('recommendations in the browser', () => {
     await page.locator('.ant-modal-confirm').getByRole('button', { name: 'Chuyển lên cấp trên' }).click();
     await page.locator('.ant-modal-confirm').waitFor({ state: 'hidden' });
     await expectMessage(page, 'Đã chuyển kiến nghị lên cấp trên');
+    // The list refetches after the forward: open the next menu on the settled row, not on one being replaced.
+    await expect.poll(() => groupRow(page, target.title).textContent(), { timeout: 20_000 }).toContain('Đã chuyển cấp trên');
+    await page.waitForLoadState('networkidle');
     await rowAction(page, target.title, 'Trình Thường vụ');
     await expect.poll(() => groupRow(page, target.title).textContent(), { timeout: 20_000 }).toContain('Đã trình Thường vụ');
     await page.getByRole('tab', { name: /Đã chuyển cấp trên/ }).click();
