@@ -7,12 +7,6 @@ import type { ResolvedOptions } from './dedupe-features.js';
 import type { PairCollector } from './pairs.js';
 import type { U32Store } from './u32-store.js';
 
-export interface CandidateRun {
-  /** Fingerprints held by more documents than this proposed no candidates by counting. */
-  cap: number;
-  timing: { sortMs: number; runsMs: number; countMs: number };
-}
-
 /**
  * The largest document frequency d such that counting through every run with df ≤ d costs at most
  * the budget (Σ df(df − 1)/2 ≤ pairBudgetPerDoc · N), and at most T and maxPostings.
@@ -204,13 +198,4 @@ export function collectSparsePairs(p: PreparedCount, opts: ResolvedOptions, pair
     }
     tally.drain((b, shared) => { if (shared >= Math.max(3, 0.3 * own[a])) pairs.add(a, b); });
   }
-}
-
-/** The whole fingerprint step in one thread (DedupeIndex.finish). */
-export function collectFingerprintPairs(store: U32Store, threshold: number, opts: ResolvedOptions, pairs: PairCollector): CandidateRun {
-  const prepared = prepareFingerprintCount(store, threshold, opts);
-  const t = performance.now();
-  countCandidates(prepared.input, 0, 1, (a, b) => pairs.add(a, b));
-  collectSparsePairs(prepared, opts, pairs);
-  return { cap: prepared.input.maxDf, timing: { sortMs: prepared.sortMs, runsMs: prepared.runsMs, countMs: performance.now() - t } };
 }

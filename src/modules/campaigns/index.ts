@@ -1,11 +1,11 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../../kernel/access/actor.js';
-import { can, scopeRoots } from '../../kernel/access/policy.js';
+import { can, requireAccess, scopeRoots } from '../../kernel/access/policy.js';
 import { queryRows, type Executor } from '../../kernel/db/client.js';
-import { NotFoundError } from '../../kernel/errors/app-error.js';
+import { NotFoundError, RuleViolationError } from '../../kernel/errors/app-error.js';
 import { isReachable } from './campaigns.access.js';
 import { limitsFromChain, withLevelFallback } from './campaigns.deadlines.js';
-import { levelInfo } from './campaigns.repository.js';
+import { isInSubtree, levelInfo } from './campaigns.repository.js';
 import { campaignPlans, campaigns, type LevelDeadline, type PlanContentItem } from './campaigns.table.js';
 import { todayInVietnam } from './campaigns.service.js';
 import * as plans from './plans.repository.js';
@@ -48,6 +48,25 @@ export async function campaignViewTarget(exec: Executor, actor: Actor, campaignO
       and c.descendant_id = any(string_to_array(${roots.join(',')}, ',')::uuid[])
     order by c.depth, c.descendant_id limit 1`);
   return row?.id ?? campaignOrgId;
+}
+
+/**
+ * The org a campaign-wide view (coverage, statistics, copies, recommendations) is asked for, checked:
+ * `orgId`, or the reader's default (campaignViewTarget); the reader may read campaigns there, and it
+ * lies inside the campaign (else 422 plan.outside_campaign).
+ */
+export async function campaignViewOrg(exec: Executor, actor: Actor, campaign: CampaignBrief, orgId?: string): Promise<string> {
+  const target = orgId ?? (await campaignViewTarget(exec, actor, campaign.orgId));
+  await requireAccess(exec, actor, 'campaign.read', target);
+  if (!(await isInSubtree(exec, actor.tenantId, campaign.orgId, target))) {
+    throw new RuleViolationError('plan.outside_campaign', `org ${target} outside campaign ${campaign.id}`);
+  }
+  return target;
+}
+
+/** Whether `orgId` lies in the campaign's tree. */
+export function isInCampaign(exec: Executor, tenantId: string, campaign: CampaignBrief, orgId: string): Promise<boolean> {
+  return isInSubtree(exec, tenantId, campaign.orgId, orgId);
 }
 
 /** Whether the actor may see things of a campaign that belong to `orgId` (its subtree meets their scope). */

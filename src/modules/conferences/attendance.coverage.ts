@@ -1,9 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../kernel/access/actor.js';
-import { requireAccess } from '../../kernel/access/policy.js';
 import { queryRows, type Db } from '../../kernel/db/client.js';
-import { RuleViolationError } from '../../kernel/errors/app-error.js';
-import { includeExempt, planStatuses, requireCampaignAccess } from '../campaigns/index.js';
+import { campaignViewOrg, includeExempt, planStatuses, requireCampaignAccess } from '../campaigns/index.js';
 
 export interface CoverageCounts { covered: number; invited: number; attended: number; madeUp: number }
 export interface CoverageRow extends CoverageCounts {
@@ -20,11 +18,7 @@ export interface CoverageRow extends CoverageCounts {
 export async function campaignCoverage(db: Db, actor: Actor, campaignId: string, orgId?: string) {
   // A campaign the actor has no part in answers as if it did not exist.
   const campaign = await requireCampaignAccess(db, actor, campaignId);
-  const target = orgId ?? campaign.orgId;
-  await requireAccess(db, actor, 'campaign.read', target);
-  const inside = await queryRows<{ ok: number }>(db, sql`select 1 as ok from org_closure
-    where tenant_id = ${actor.tenantId} and ancestor_id = ${campaign.orgId}::uuid and descendant_id = ${target}::uuid`);
-  if (inside.length === 0) throw new RuleViolationError('plan.outside_campaign', `org ${target} outside campaign ${campaignId}`);
+  const target = await campaignViewOrg(db, actor, campaign, orgId ?? campaign.orgId);
   const exempt = await includeExempt(db, actor.tenantId, campaignId);
   const rows = await queryRows<Record<string, unknown>>(db, coverageSql(actor.tenantId, campaignId, target, exempt));
   const total = rows.find((r) => r.org_id === target);

@@ -32,12 +32,6 @@ export async function findInvitation(exec: Executor, tenantId: string, id: strin
   return row ?? null;
 }
 
-export async function findInvitationByToken(exec: Executor, tenantId: string, conferenceId: string, token: string): Promise<InvitationRow | null> {
-  const [row] = await exec.select().from(invitations)
-    .where(and(eq(invitations.tenantId, tenantId), eq(invitations.conferenceId, conferenceId), eq(invitations.qrToken, token)));
-  return row ?? null;
-}
-
 export interface NewMemberInvitee { memberId: string; branchId: string }
 
 /** Bulk insert of member invitations, 5,000 rows a statement; an invitee already there is kept as is. */
@@ -88,45 +82,20 @@ export async function refreshParticipants(exec: Executor, tenantId: string, camp
   }
 }
 
-/**
- * A member's first attendance in a campaign, applied as a change instead of a recount (the check-in
- * hot path): the participation row gets its attendance time, and the member's branch count gains one
- * attended (and loses one made up when the member had only made up). Same result as
- * refreshParticipants for a check-in, at one statement. Race-safe: the participation row is updated
- * only while it has no attendance (a second check-in of the member changes nothing), and the count is
- * incremented under its row lock, so a concurrent recount either counts this member (it committed
- * first) or is followed by the increment. Falls back to the full refresh when the rows it expects are
- * missing.
- */
+/** A member's first attendance (a roster mark): recordFirstAttendances for one, at the database's now. */
 export async function recordFirstAttendance(exec: Executor, tenantId: string, campaignId: string, memberId: string) {
-  const [r] = await queryRows<{ had_row: boolean; flipped: number; counted: number; bumped: number }>(exec, sql`with p as (
-      update campaign_participants set attended_at = now()
-      where tenant_id = ${tenantId} and campaign_id = ${campaignId}::uuid and member_id = ${memberId}::uuid and attended_at is null
-      returning member_id, made_up_at),
-    m as (
-      select mm.branch_id, p.made_up_at from p
-      join members mm on mm.tenant_id = ${tenantId} and mm.id = p.member_id
-      where mm.left_at is null and (not mm.is_exempt or exists (select 1 from campaign_plans r where r.tenant_id = ${tenantId}
-        and r.campaign_id = ${campaignId}::uuid and r.parent_plan_id is null and r.include_exempt))),
-    u as (
-      update campaign_branch_counts c set attended = c.attended + 1,
-        made_up = c.made_up - (case when m.made_up_at is not null then 1 else 0 end)
-      from m where c.tenant_id = ${tenantId} and c.campaign_id = ${campaignId}::uuid and c.branch_id = m.branch_id
-      returning c.branch_id)
-    select exists (select 1 from campaign_participants where tenant_id = ${tenantId} and campaign_id = ${campaignId}::uuid
-        and member_id = ${memberId}::uuid) as had_row,
-      (select count(*) from p)::int as flipped, (select count(*) from m)::int as counted, (select count(*) from u)::int as bumped`);
-  if (!r.had_row || r.counted !== r.bumped) await refreshParticipants(exec, tenantId, campaignId, [memberId]);
+  await recordFirstAttendances(exec, tenantId, campaignId, [{ memberId, at: null }]);
 }
 
 /**
- * recordFirstAttendance for many members at once (a batch of check-ins): each member's participation
+ * A check-in's effect on the campaign's counts, for one member (a roster mark) or many at once (a
+ * batch of check-ins; `at` null = now), instead of refreshParticipants: each member's participation
  * row gets its attendance time when it has none, locked in member order; then each branch count gains
  * the members it counts, in one UPDATE, its rows locked in branch order as the recount locks them (so
  * the two never deadlock). Members without a participation row, or whose branch has no count row,
  * fall back to the full refresh, as in the single form.
  */
-export async function recordFirstAttendances(exec: Executor, tenantId: string, campaignId: string, attended: ReadonlyArray<{ memberId: string; at: string }>) {
+export async function recordFirstAttendances(exec: Executor, tenantId: string, campaignId: string, attended: ReadonlyArray<{ memberId: string; at: string | null }>) {
   if (attended.length === 0) return;
   // Joined to the list (a primary-key probe a member) rather than `member_id = any(array)`, which the
   // planner turns into a scan of the whole campaign's participation once the list is long.
@@ -137,7 +106,7 @@ export async function recordFirstAttendances(exec: Executor, tenantId: string, c
         on q.tenant_id = ${tenantId} and q.campaign_id = ${campaignId}::uuid and q.member_id = x."memberId"
       where q.attended_at is null
       order by q.member_id for update of q)
-    update campaign_participants p set attended_at = l.at
+    update campaign_participants p set attended_at = coalesce(l.at, now())
     from l
     where p.tenant_id = ${tenantId} and p.campaign_id = ${campaignId}::uuid and p.member_id = l.member_id and p.attended_at is null
     returning p.member_id, p.made_up_at is not null as made_up`);

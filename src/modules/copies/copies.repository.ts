@@ -54,12 +54,6 @@ export async function lastRun(exec: Executor, tenantId: string, campaignId: stri
   return row ? { ranAt: isoTimestamp(row.ran_at)!, documents: Number(row.documents), pairs: Number(row.pairs), seconds: Number(row.seconds) } : null;
 }
 
-/** Whether a rebuild of the campaign's index is waiting or running. */
-export async function indexPending(exec: Executor, tenantId: string, campaignId: string): Promise<boolean> {
-  const rows = await queryRows(exec, sql`select 1 as ok from jobs where tenant_id = ${tenantId} and kind = 'copy-index'
-    and key = ${campaignId} and state in ('queued', 'running') limit 1`);
-  return rows.length > 0;
-}
 
 /** Pairs with a side in the subtree of `orgId`, best score first, one page, and how many there are. */
 export async function pairsUnder(exec: Executor, q: { tenantId: string; campaignId: string; orgId: string; limit: number; offset: number }) {

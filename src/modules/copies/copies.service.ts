@@ -5,12 +5,12 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../kernel/access/actor.js';
-import { can, requireAccess } from '../../kernel/access/policy.js';
+import { can } from '../../kernel/access/policy.js';
 import { queryRows, type Db, type Executor } from '../../kernel/db/client.js';
-import { NotFoundError, RuleViolationError } from '../../kernel/errors/app-error.js';
-import { enqueue, type EnqueueInput } from '../../kernel/jobs/queue.js';
+import { NotFoundError } from '../../kernel/errors/app-error.js';
+import { enqueue, isPending, type EnqueueInput } from '../../kernel/jobs/queue.js';
 import { DEFAULT_BOILERPLATE, sourceShare } from '../../text/index.js';
-import { campaignViewTarget, requireCampaignAccess, resolutionTextsOfCampaign } from '../campaigns/index.js';
+import { campaignViewOrg, requireCampaignAccess, resolutionTextsOfCampaign } from '../campaigns/index.js';
 import { branchViews, type BranchView } from './copies.access.js';
 import { COPY_INDEX_JOB } from './copies.job.js';
 import { prepareText, sharedPassages } from './copies.passages.js';
@@ -61,18 +61,14 @@ async function orgName(exec: Executor, tenantId: string, orgId: string) {
 /** Flagged pairs with a side under `orgId` (campaign.read there), best score first, a page at a time. */
 export async function possibleCopies(db: Db, actor: Actor, campaignId: string, query: { orgId?: string; page?: number }) {
   const campaign = await requireCampaignAccess(db, actor, campaignId);
-  const target = query.orgId ?? (await campaignViewTarget(db, actor, campaign.orgId));
-  await requireAccess(db, actor, 'campaign.read', target);
-  const inside = await queryRows(db, sql`select 1 as ok from org_closure
-    where tenant_id = ${actor.tenantId} and ancestor_id = ${campaign.orgId}::uuid and descendant_id = ${target}::uuid`);
-  if (inside.length === 0) throw new RuleViolationError('plan.outside_campaign', `org ${target} outside campaign ${campaignId}`);
+  const target = await campaignViewOrg(db, actor, campaign, query.orgId);
   const page = Math.max(1, query.page ?? 1);
   const { rows, total } = await repo.pairsUnder(db, { tenantId: actor.tenantId, campaignId, orgId: target, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const writers = await repo.writersOf(db, actor.tenantId, rows.flatMap((p) => [p.a, p.b]));
   const views = await branchViews(db, actor, rows.flatMap((p) => [p.branchA, p.branchB]), await repo.anonymousMarking(db, actor.tenantId, campaignId));
   return {
     campaignId, orgId: target, orgName: await orgName(db, actor.tenantId, target), page, pageSize: PAGE_SIZE, total,
-    lastRun: await repo.lastRun(db, actor.tenantId, campaignId), pending: await repo.indexPending(db, actor.tenantId, campaignId),
+    lastRun: await repo.lastRun(db, actor.tenantId, campaignId), pending: await isPending(db, actor.tenantId, COPY_INDEX_JOB, campaignId),
     pairs: rows.map((p) => {
       const sides = [sideOf(writers.get(p.a), views.get(p.branchA)), sideOf(writers.get(p.b), views.get(p.branchB))];
       const [a, b] = sides[0].visible || !sides[1].visible ? sides : [sides[1], sides[0]]; // the readable side first
@@ -118,7 +114,7 @@ export async function copyCheck(db: Db, actor: Actor, reflectionId: string) {
     reflectionId, campaignId: me.campaignId, typed: !!me.text,
     sourceShare: me.text ? Math.round(sourceShare(me.text, sources.map((s) => s.body)) * 10000) / 10000 : null,
     stale: !!me.text && me.indexedVersionId !== me.currentVersionId,
-    pending: await repo.indexPending(db, tenantId, me.campaignId),
+    pending: await isPending(db, tenantId, COPY_INDEX_JOB, me.campaignId),
     lastRun: await repo.lastRun(db, tenantId, me.campaignId),
     matches, resolution,
   };

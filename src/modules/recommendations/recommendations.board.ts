@@ -11,7 +11,7 @@ import type { Actor } from '../../kernel/access/actor.js';
 import { requireAccess } from '../../kernel/access/policy.js';
 import { recordAudit } from '../../kernel/audit/record-audit.js';
 import { newId } from '../../kernel/db/columns.js';
-import type { Db, Executor } from '../../kernel/db/client.js';
+import { queryRows, type Db, type Executor } from '../../kernel/db/client.js';
 import { NotFoundError, RuleViolationError, ValidationError } from '../../kernel/errors/app-error.js';
 import { getCampaignBrief } from '../campaigns/index.js';
 import { extractCampaign, gatherPool } from './recommendations.pool.js';
@@ -55,18 +55,22 @@ export async function mergeGroups(db: Db, actor: Actor, body: { targetId: string
   const others = [...new Set(body.groupIds)].filter((id) => id !== body.targetId);
   if (others.length === 0) throw new ValidationError('validation.failed', 'nothing to merge', { errors: [{ path: 'groupIds', message: 'Chọn ít nhất hai nhóm để gộp' }] });
   await db.transaction(async (tx) => {
-    const groups = [];
-    for (const id of [body.targetId, ...others].sort()) groups.push(await lockGroup(tx, actor, id, 'recommendation.manage'));
-    const target = groups.find((g) => g.id === body.targetId)!;
+    const groups = await repo.groupsByIds(tx, actor.tenantId, [body.targetId, ...others], true);
+    const target = groups.find((g) => g.id === body.targetId);
+    if (!target || groups.length !== others.length + 1) throw new NotFoundError('recommendation.group_not_found', 'a group to merge is missing');
+    await requireAccess(tx, actor, 'recommendation.manage', target.orgId);
     const sources = groups.filter((g) => g.id !== body.targetId);
-    if (sources.some((g) => g.orgId !== target.orgId || g.campaignId !== target.campaignId)) throw new RuleViolationError('recommendation.other_pool', 'groups of different pools');
+    const foreign = sources.filter((g) => g.orgId !== target.orgId || g.campaignId !== target.campaignId);
+    // Another pool's group looks missing unless the actor may work that pool too.
+    for (const g of foreign) await requireAccess(tx, actor, 'recommendation.manage', g.orgId);
+    if (foreign.length > 0) throw new RuleViolationError('recommendation.other_pool', 'groups of different pools');
     if (sources.some((g) => g.forwardedAt)) throw new RuleViolationError('recommendation.forwarded_locked', 'a forwarded group cannot be merged away');
     if (sources.some((g) => g.answer)) throw new RuleViolationError('recommendation.answered_locked', 'an answered group cannot be merged away');
     const ids = sql.join(sources.map((g) => sql`${g.id}::uuid`), sql`, `);
     await tx.execute(sql`update recommendation_entries set group_id = ${target.id}::uuid where tenant_id = ${actor.tenantId} and group_id in (${ids})`);
     await tx.execute(sql`delete from recommendation_groups where tenant_id = ${actor.tenantId} and id in (${ids})`);
     await tx.execute(sql`update recommendation_groups set updated_at = now() where tenant_id = ${actor.tenantId} and id = ${target.id}::uuid`);
-    await repo.syncForwardedWeights(tx, actor.tenantId, target.campaignId);
+    await repo.syncForwardedWeights(tx, actor.tenantId, [target.id]);
     await audit(tx, actor, 'recommendation.merge', target.id, { groups: sources.map((g) => ({ id: g.id, title: g.title, count: g.count })) }, { into: target.id });
   });
 }
@@ -87,7 +91,7 @@ export async function splitGroup(db: Db, actor: Actor, groupId: string, body: { 
     if (body.title?.trim()) await tx.execute(sql`update recommendation_groups set title_edited = true where tenant_id = ${actor.tenantId} and id = ${id}::uuid`);
     await tx.execute(sql`update recommendation_entries set group_id = ${id}::uuid where tenant_id = ${actor.tenantId}
       and group_id = ${groupId}::uuid and id = any(string_to_array(${entryIds.join(',')}, ',')::uuid[])`);
-    await repo.syncForwardedWeights(tx, actor.tenantId, g.campaignId);
+    await repo.syncForwardedWeights(tx, actor.tenantId, [groupId, id]);
     await audit(tx, actor, 'recommendation.split', groupId, { entries: entries.length }, { newGroup: id, entryIds });
     return id;
   });
@@ -98,7 +102,7 @@ export async function splitGroup(db: Db, actor: Actor, groupId: string, body: { 
  * and/or reports it to this level's own Standing Committee. Forwarding twice has one effect.
  */
 export async function forwardGroup(db: Db, actor: Actor, groupId: string, body: { upper?: boolean; committee?: boolean }) {
-  const upperPool = await db.transaction(async (tx) => {
+  const forwarded = await db.transaction(async (tx) => {
     const g = await lockGroup(tx, actor, groupId, 'recommendation.manage');
     if (g.status !== 'selected') throw new RuleViolationError('recommendation.not_selected', `group is ${g.status}`);
     let pool: string | null = null;
@@ -119,13 +123,10 @@ export async function forwardGroup(db: Db, actor: Actor, groupId: string, body: 
         updated_at = now()
       where tenant_id = ${actor.tenantId} and id = ${groupId}::uuid`);
     await audit(tx, actor, 'recommendation.forward', groupId, { forwardedAt: g.forwardedAt, reportedAt: g.reportedAt }, { upper: !!body.upper, committee: !!body.committee, count: g.count });
-    return pool;
+    return pool ? { pool, campaignId: g.campaignId } : null;
   });
   // The board above finds it already placed among its groups.
-  if (upperPool) {
-    const g = (await repo.findGroup(db, actor.tenantId, groupId))!;
-    await gatherPool(db, actor.tenantId, g.campaignId, upperPool);
-  }
+  if (forwarded) await gatherPool(db, actor.tenantId, forwarded.campaignId, forwarded.pool);
 }
 
 /** Takes a forwarding back: the entry leaves the pool above (its answers, if any, no longer apply). */
@@ -133,10 +134,11 @@ export async function withdrawForward(db: Db, actor: Actor, groupId: string) {
   await db.transaction(async (tx) => {
     const g = await lockGroup(tx, actor, groupId, 'recommendation.manage');
     if (!g.forwardedAt) return;
-    await tx.execute(sql`delete from recommendation_entries where tenant_id = ${actor.tenantId} and source_group_id = ${groupId}::uuid`);
+    const held = await queryRows<{ group_id: string | null }>(tx, sql`delete from recommendation_entries
+      where tenant_id = ${actor.tenantId} and source_group_id = ${groupId}::uuid returning group_id`);
     await tx.execute(sql`update recommendation_groups set forwarded_at = null, forwarded_by = null, updated_at = now()
       where tenant_id = ${actor.tenantId} and id = ${groupId}::uuid`);
-    await repo.syncForwardedWeights(tx, actor.tenantId, g.campaignId);
+    await repo.syncForwardedWeights(tx, actor.tenantId, held.flatMap((h) => (h.group_id ? [h.group_id] : [])));
     await audit(tx, actor, 'recommendation.withdraw', groupId, { forwardedAt: g.forwardedAt }, { forwardedAt: null });
   });
 }
@@ -159,7 +161,7 @@ export async function refreshPool(db: Db, actor: Actor, campaignId: string, orgI
   const campaign = await getCampaignBrief(db, actor.tenantId, campaignId);
   if (!campaign) throw new NotFoundError('campaign.not_found', `campaign ${campaignId}`);
   await requireAccess(db, actor, 'recommendation.manage', orgId);
-  await requirePoolOrg(db, actor.tenantId, campaign.orgId, orgId);
+  await requirePoolOrg(db, actor.tenantId, campaign, orgId);
   const extracted = await extractCampaign(db, actor.tenantId, campaignId, undefined, orgId);
   const gathered = await gatherPool(db, actor.tenantId, campaignId, orgId);
   await db.transaction((tx) => recordAudit(tx, actor, actor.tenantId, {

@@ -41,7 +41,10 @@ export interface ExtractResult { versions: number; sentences: number; pools: str
 
 /** Extracts every not yet extracted current version of the campaign; drops sentences of replaced versions. */
 export async function extractCampaign(db: Db, tenantId: string, campaignId: string, signal?: AbortSignal, poolOrgId?: string): Promise<ExtractResult> {
-  const pools = new Set(await repo.dropStaleSentences(db, tenantId, campaignId));
+  const dropped = await repo.dropStaleSentences(db, tenantId, campaignId);
+  // Groups that lost a replaced version's sentences count less, and so do their forwarded copies above.
+  if (dropped.groups.length > 0) await db.transaction((tx) => repo.syncForwardedWeights(tx, tenantId, dropped.groups));
+  const pools = new Set(dropped.pools);
   let versions = 0, sentences = 0;
   for (let after: string | null = null; ;) {
     const page = await repo.pendingTexts(db, tenantId, campaignId, after, PAGE, poolOrgId);
@@ -78,7 +81,7 @@ export async function gatherPool(db: Db, tenantId: string, campaignId: string, p
     const plan = planGathering(entries, groups);
     await repo.insertGroups(tx, tenantId, campaignId, poolOrgId, plan.newGroups);
     const assigned = await repo.assignEntries(tx, tenantId, plan.assignments);
-    await repo.syncForwardedWeights(tx, tenantId, campaignId);
+    await repo.syncForwardedWeights(tx, tenantId, plan.assignments.map((a) => a.groupId));
     return { assigned, newGroups: plan.newGroups.length };
   });
 }

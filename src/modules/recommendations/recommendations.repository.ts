@@ -26,14 +26,17 @@ export async function pendingTexts(exec: Executor, tenantId: string, campaignId:
     order by v.id limit ${limit}`);
 }
 
-/** Drops sentences of versions that are no longer current (the member handed in a new one); returns the pools touched. */
-export async function dropStaleSentences(exec: Executor, tenantId: string, campaignId: string): Promise<string[]> {
-  const rows = await queryRows<{ pool: string }>(exec, sql`delete from recommendation_entries e
+/**
+ * Drops sentences of versions that are no longer current (the member handed in a new one); returns the
+ * pools and the groups that lost some.
+ */
+export async function dropStaleSentences(exec: Executor, tenantId: string, campaignId: string): Promise<{ pools: string[]; groups: string[] }> {
+  const rows = await queryRows<{ pool: string; group_id: string | null }>(exec, sql`delete from recommendation_entries e
     using reflections r
     where e.tenant_id = ${tenantId} and e.campaign_id = ${campaignId}::uuid and e.kind = 'sentence'
       and r.tenant_id = e.tenant_id and r.id = e.reflection_id and r.current_version_id is distinct from e.version_id
-    returning e.pool_org_id as pool`);
-  return [...new Set(rows.map((r) => r.pool))];
+    returning e.pool_org_id as pool, e.group_id`);
+  return { pools: [...new Set(rows.map((r) => r.pool))], groups: [...new Set(rows.flatMap((r) => (r.group_id ? [r.group_id] : [])))] };
 }
 
 export interface SentenceRow { reflectionId: string; versionId: string; branchId: string; poolOrgId: string; index: number; text: string }
@@ -66,9 +69,8 @@ export async function unassignedEntries(exec: Executor, tenantId: string, campai
 export interface GroupBrief { id: string; title: string; count: number; status: string }
 
 export async function poolGroupBriefs(exec: Executor, tenantId: string, campaignId: string, poolOrgId: string): Promise<GroupBrief[]> {
-  const rows = await queryRows<{ id: string; title: string; status: string; count: number | string }>(exec, sql`select g.id, g.title, g.status,
-      coalesce((select sum(e.weight) from recommendation_entries e where e.tenant_id = g.tenant_id and e.group_id = g.id), 0) as count
-    from recommendation_groups g
+  const rows = await queryRows<{ id: string; title: string; status: string; count: number | string }>(exec, sql`select g.id, g.title, g.status, c.count
+    from recommendation_groups g ${GROUP_TOTALS}
     where g.tenant_id = ${tenantId} and g.campaign_id = ${campaignId}::uuid and g.org_id = ${poolOrgId}::uuid
     order by g.created_at, g.id`);
   return rows.map((r) => ({ ...r, count: Number(r.count) }));
@@ -92,20 +94,22 @@ export async function assignEntries(tx: Executor, tenantId: string, assignments:
 }
 
 /**
- * Brings the weight of every forwarded entry of the campaign to its source group's current count,
- * level by level up (a count that grows below shows above); returns how many entries changed.
+ * Brings the forwarded entries of the groups whose counts changed up to date, then those of the groups
+ * above that hold them, level by level (a count that grows below shows above). Touches only the chain
+ * above `groupIds`, not the campaign's other groups; returns how many entries changed.
  */
-export async function syncForwardedWeights(tx: Executor, tenantId: string, campaignId: string): Promise<number> {
+export async function syncForwardedWeights(tx: Executor, tenantId: string, groupIds: string[]): Promise<number> {
   let changed = 0;
-  for (let round = 0; round < 16; round++) {
-    const rows = await queryRows(tx, sql`update recommendation_entries f set weight = s.total
-      from (select e.group_id, sum(e.weight)::int as total from recommendation_entries e
-            where e.tenant_id = ${tenantId} and e.campaign_id = ${campaignId}::uuid and e.group_id is not null group by e.group_id) s
-      where f.tenant_id = ${tenantId} and f.campaign_id = ${campaignId}::uuid and f.kind = 'forwarded'
-        and f.source_group_id = s.group_id and f.weight <> s.total
-      returning f.id`);
-    if (rows.length === 0) break;
+  let ids = [...new Set(groupIds)];
+  for (let level = 0; level < 16 && ids.length > 0; level++) {
+    const rows = await queryRows<{ group_id: string | null }>(tx, sql`update recommendation_entries f set weight = s.total
+      from (select g.id, coalesce((select sum(e.weight) from recommendation_entries e
+              where e.tenant_id = ${tenantId} and e.group_id = g.id), 0)::int as total
+            from unnest(string_to_array(${ids.join(',')}, ',')::uuid[]) as g(id)) s
+      where f.tenant_id = ${tenantId} and f.source_group_id = s.id and f.weight <> s.total
+      returning f.group_id`);
     changed += rows.length;
+    ids = [...new Set(rows.flatMap((r) => (r.group_id ? [r.group_id] : [])))];
   }
   return changed;
 }
@@ -120,9 +124,11 @@ const GROUP_COLUMNS = sql`g.id, g.campaign_id as "campaignId", g.org_id as "orgI
   (select o.name from orgs o where o.tenant_id = g.tenant_id and o.id = g.org_id) as "orgName", g.title, g.title_edited as "titleEdited", g.status, g.note,
   g.forwarded_at as "forwardedAt", g.reported_at as "reportedAt", g.answer, g.answered_at as "answeredAt",
   (select u.display_name from users u where u.id = g.answered_by) as "answeredByName",
-  g.updated_at as "updatedAt",
-  coalesce((select sum(e.weight) from recommendation_entries e where e.tenant_id = g.tenant_id and e.group_id = g.id), 0) as count,
-  (select count(*) from recommendation_entries e where e.tenant_id = g.tenant_id and e.group_id = g.id) as entries`;
+  g.updated_at as "updatedAt", c.count, c.entries`;
+
+/** A group's count (its entries' weights) and number of entries, in one pass over its entries. */
+const GROUP_TOTALS = sql`cross join lateral (select coalesce(sum(e.weight), 0) as count, count(*) as entries
+  from recommendation_entries e where e.tenant_id = g.tenant_id and e.group_id = g.id) c`;
 
 function toGroup(r: Record<string, unknown>): GroupRow {
   return {
@@ -133,14 +139,20 @@ function toGroup(r: Record<string, unknown>): GroupRow {
 }
 
 export async function findGroup(exec: Executor, tenantId: string, groupId: string, lock = false): Promise<GroupRow | null> {
-  if (lock) await exec.execute(sql`select 1 from recommendation_groups where tenant_id = ${tenantId} and id = ${groupId}::uuid for update`);
-  const [row] = await queryRows<Record<string, unknown>>(exec, sql`select ${GROUP_COLUMNS} from recommendation_groups g
-    where g.tenant_id = ${tenantId} and g.id = ${groupId}::uuid`);
-  return row ? toGroup(row) : null;
+  return (await groupsByIds(exec, tenantId, [groupId], lock))[0] ?? null;
+}
+
+/** Groups by id (in id order); `lock` takes their rows for update, in that order. */
+export async function groupsByIds(exec: Executor, tenantId: string, ids: string[], lock = false): Promise<GroupRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await queryRows<Record<string, unknown>>(exec, sql`select ${GROUP_COLUMNS} from recommendation_groups g ${GROUP_TOTALS}
+    where g.tenant_id = ${tenantId} and g.id = any(string_to_array(${ids.join(',')}, ',')::uuid[])
+    order by g.id ${lock ? sql`for update of g` : sql``}`);
+  return rows.map(toGroup);
 }
 
 export async function poolGroups(exec: Executor, tenantId: string, campaignId: string, poolOrgId: string): Promise<GroupRow[]> {
-  const rows = await queryRows<Record<string, unknown>>(exec, sql`select ${GROUP_COLUMNS} from recommendation_groups g
+  const rows = await queryRows<Record<string, unknown>>(exec, sql`select ${GROUP_COLUMNS} from recommendation_groups g ${GROUP_TOTALS}
     where g.tenant_id = ${tenantId} and g.campaign_id = ${campaignId}::uuid and g.org_id = ${poolOrgId}::uuid`);
   return rows.map(toGroup).filter((g) => g.entries > 0 || g.answer !== null)
     .sort((a, b) => b.count - a.count || a.title.localeCompare(b.title, 'vi'));
@@ -243,7 +255,7 @@ export async function orgInfo(exec: Executor, tenantId: string, orgId: string): 
 export async function groupsWithOrigin(exec: Executor, tenantId: string, campaignId: string, poolOrgId: string, originOrgId: string) {
   const rows = await queryRows<Record<string, unknown>>(exec, sql`select ${GROUP_COLUMNS},
       (select sum(x.weight) from recommendation_entries x where x.tenant_id = g.tenant_id and x.group_id = g.id and x.origin_org_id = ${originOrgId}::uuid) as "fromOrigin"
-    from recommendation_groups g
+    from recommendation_groups g ${GROUP_TOTALS}
     where g.tenant_id = ${tenantId} and g.campaign_id = ${campaignId}::uuid and g.org_id = ${poolOrgId}::uuid
       and exists (select 1 from recommendation_entries x where x.tenant_id = g.tenant_id and x.group_id = g.id and x.origin_org_id = ${originOrgId}::uuid)`);
   return rows.map((r) => ({ ...toGroup(r), fromOrigin: Number(r.fromOrigin) }))
@@ -259,15 +271,3 @@ export async function sentencesOfMember(exec: Executor, tenantId: string, campai
     order by e.sentence_index`);
 }
 
-export async function groupsByIds(exec: Executor, tenantId: string, ids: string[]): Promise<GroupRow[]> {
-  if (ids.length === 0) return [];
-  const rows = await queryRows<Record<string, unknown>>(exec, sql`select ${GROUP_COLUMNS} from recommendation_groups g
-    where g.tenant_id = ${tenantId} and g.id = any(string_to_array(${ids.join(',')}, ',')::uuid[])`);
-  return rows.map(toGroup);
-}
-
-export async function isInside(exec: Executor, tenantId: string, ancestorId: string, orgId: string): Promise<boolean> {
-  const rows = await queryRows(exec, sql`select 1 as ok from org_closure
-    where tenant_id = ${tenantId} and ancestor_id = ${ancestorId}::uuid and descendant_id = ${orgId}::uuid`);
-  return rows.length > 0;
-}

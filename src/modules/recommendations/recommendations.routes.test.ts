@@ -165,6 +165,11 @@ describeApp('recommendation pools', (ctx) => {
     await replaceVersion(s.p.tenantId, s.r.m1, essay([TRAINING]), null);
     await runJob(s.p.tenantId, s.campaignId);
     expect((await pool(s, s.p.rootId, s.province)).body.groups[0].count).toBe(4);
+    // A new version with no recommendation at all (nothing new to gather) lowers them too.
+    await replaceVersion(s.p.tenantId, s.r.m4, 'Bài thu hoạch: tôi nhận thức rõ trách nhiệm của bản thân trong công tác.', null);
+    await runJob(s.p.tenantId, s.campaignId);
+    expect(byTitle((await pool(s, s.p.grassroots[0], s.board0)).body.groups, 'kinh phí')!.count).toBe(3);
+    expect((await pool(s, s.p.rootId, s.province)).body.groups[0].count).toBe(3);
     // Withdrawing at the grassroots takes it out of the pools above.
     expect((await call('POST', `/api/recommendation-groups/${funds.id}/withdraw`, s.board0)).status).toBe(200);
     expect((await pool(s, s.p.communes[0], s.commune)).body.groups).toEqual([]);

@@ -5,11 +5,11 @@
  * came back down; a member sees their own.
  */
 import type { Actor } from '../../kernel/access/actor.js';
-import { can, requireAccess } from '../../kernel/access/policy.js';
+import { can } from '../../kernel/access/policy.js';
 import type { Db, Executor } from '../../kernel/db/client.js';
 import { NotFoundError, RuleViolationError } from '../../kernel/errors/app-error.js';
 import { enqueue, isPending, type EnqueueInput } from '../../kernel/jobs/queue.js';
-import { campaignViewTarget, requireCampaignAccess } from '../campaigns/index.js';
+import { campaignViewOrg, isInCampaign, requireCampaignAccess, type CampaignBrief } from '../campaigns/index.js';
 import * as repo from './recommendations.repository.js';
 
 export const RECOMMENDATION_JOB = 'recommendation-pools';
@@ -53,9 +53,8 @@ function chainsByStart(links: repo.ChainLink[]) {
 /** A committee's pool; `orgId` defaults to the reader's highest org in the campaign. */
 export async function poolView(db: Db, actor: Actor, campaignId: string, query: { orgId?: string }) {
   const campaign = await requireCampaignAccess(db, actor, campaignId);
-  const orgId = query.orgId ?? (await campaignViewTarget(db, actor, campaign.orgId));
-  await requireAccess(db, actor, 'campaign.read', orgId);
-  const org = await requirePoolOrg(db, actor.tenantId, campaign.orgId, orgId);
+  const orgId = await campaignViewOrg(db, actor, campaign, query.orgId);
+  const org = await requirePoolOrg(db, actor.tenantId, campaign, orgId);
   const [groups, origins, counts, children, pending, parent] = await Promise.all([
     repo.poolGroups(db, actor.tenantId, campaignId, orgId),
     repo.originsOfPool(db, actor.tenantId, campaignId, orgId),
@@ -78,12 +77,11 @@ export async function poolView(db: Db, actor: Actor, campaignId: string, query: 
 }
 
 /** The org must lie in the campaign and be a committee (it has orgs under it): branches have no pool. */
-export async function requirePoolOrg(exec: Executor, tenantId: string, campaignOrgId: string, orgId: string): Promise<repo.OrgInfo> {
+export async function requirePoolOrg(exec: Executor, tenantId: string, campaign: CampaignBrief, orgId: string): Promise<repo.OrgInfo> {
   const org = await repo.orgInfo(exec, tenantId, orgId);
   if (!org) throw new NotFoundError('org.not_found', `org ${orgId}`);
-  const inside = await repo.isInside(exec, tenantId, campaignOrgId, orgId);
-  if (!inside) throw new RuleViolationError('plan.outside_campaign', `org ${orgId} outside the campaign`);
-  if (!org.isCommittee && org.id !== campaignOrgId) throw new RuleViolationError('recommendation.not_pool', `org ${orgId} is a branch`);
+  if (!(await isInCampaign(exec, tenantId, campaign, orgId))) throw new RuleViolationError('plan.outside_campaign', `org ${orgId} outside the campaign`);
+  if (!org.isCommittee && org.id !== campaign.orgId) throw new RuleViolationError('recommendation.not_pool', `org ${orgId} is a branch`);
   return org;
 }
 
@@ -109,10 +107,8 @@ export async function groupDetail(db: Db, actor: Actor, groupId: string) {
  */
 export async function answersForOrg(db: Db, actor: Actor, campaignId: string, query: { orgId?: string }) {
   const campaign = await requireCampaignAccess(db, actor, campaignId);
-  const orgId = query.orgId ?? (await campaignViewTarget(db, actor, campaign.orgId));
-  await requireAccess(db, actor, 'campaign.read', orgId);
-  const org = await repo.orgInfo(db, actor.tenantId, orgId);
-  if (!org || !(await repo.isInside(db, actor.tenantId, campaign.orgId, orgId))) throw new NotFoundError('org.not_found', `org ${orgId}`);
+  const orgId = await campaignViewOrg(db, actor, campaign, query.orgId);
+  const org = (await repo.orgInfo(db, actor.tenantId, orgId))!;
   // A branch's sentences sit in its committee's pool; a committee's forwarded groups in the pool above.
   const poolOrgId = org.isCommittee ? org.parentId : (org.parentId ?? org.id);
   const groups = poolOrgId ? await repo.groupsWithOrigin(db, actor.tenantId, campaignId, poolOrgId, orgId) : [];

@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../kernel/access/actor.js';
-import { can, requireAccess } from '../../kernel/access/policy.js';
+import { can } from '../../kernel/access/policy.js';
 import { isoTimestamp, queryRows, type Db, type Executor } from '../../kernel/db/client.js';
-import { RuleViolationError } from '../../kernel/errors/app-error.js';
-import { campaignViewTarget, includeExempt, requireCampaignAccess } from '../campaigns/index.js';
+import { campaignViewOrg, includeExempt, requireCampaignAccess } from '../campaigns/index.js';
 import { DEFAULT_RUBRIC, type Rubric } from './reflections.rubric.js';
 
 export interface StatsCounts {
@@ -35,11 +34,7 @@ export async function statsSettings(exec: Executor, tenantId: string, campaignId
  */
 export async function reflectionStats(db: Db, actor: Actor, campaignId: string, orgId?: string) {
   const campaign = await requireCampaignAccess(db, actor, campaignId);
-  const target = orgId ?? (await campaignViewTarget(db, actor, campaign.orgId));
-  await requireAccess(db, actor, 'campaign.read', target);
-  const inside = await queryRows<{ ok: number }>(db, sql`select 1 as ok from org_closure
-    where tenant_id = ${actor.tenantId} and ancestor_id = ${campaign.orgId}::uuid and descendant_id = ${target}::uuid`);
-  if (inside.length === 0) throw new RuleViolationError('plan.outside_campaign', `org ${target} outside campaign ${campaignId}`);
+  const target = await campaignViewOrg(db, actor, campaign, orgId);
   const { writers, dueAt, grades } = await statsSettings(db, actor.tenantId, campaignId);
   const withExempt = await includeExempt(db, actor.tenantId, campaignId);
   const keys = grades.map((g) => g.key);

@@ -81,3 +81,10 @@ export const T = {
   noCampaign: 'Hiện chưa có đợt học tập nào dành cho đồng chí.',
   noConference: 'Chưa có hội nghị nào mời đồng chí.',
 };
+
+/** The frame of a member's own pages of a campaign (reflection, recommendations). */
+export const MY_FRAME = {
+  back: 'Về trang học tập',
+  notMember: 'Trang này dành cho đảng viên',
+  noCampaign: 'Chưa chọn đợt học tập',
+};

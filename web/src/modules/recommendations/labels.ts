@@ -123,9 +123,6 @@ export const A = {
 /** The member's own recommendations. */
 export const M = {
   title: 'Kiến nghị của tôi',
-  back: 'Quay lại',
-  noCampaign: 'Chưa chọn đợt học tập',
-  notMember: 'Trang này dành cho đảng viên',
   empty: 'Trong bài thu hoạch của đồng chí chưa có kiến nghị nào được tổng hợp. Kiến nghị được lấy từ phần "Đề xuất, kiến nghị" của bài thu hoạch đánh máy.',
   mine: 'Ý kiến của đồng chí',
   waiting: 'Đang chờ tổng hợp',

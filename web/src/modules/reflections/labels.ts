@@ -1,7 +1,6 @@
 /** Vietnamese words of the reflection (bài thu hoạch) pages. */
 export const R = {
   title: 'Bài thu hoạch của tôi',
-  back: 'Về trang học tập',
   dueAt: 'Hạn nộp',
   cutoffAt: 'Hạn chót',
   extension: 'Được gia hạn đến',
@@ -34,8 +33,6 @@ export const R = {
   version: (n: number) => `Lần ${n}`,
   current: 'Bản đang dùng',
   openPdf: 'Xem tệp PDF',
-  notMember: 'Trang này dành cho đảng viên',
-  noCampaign: 'Chưa chọn đợt học tập',
 } as const;
 
 export const SOURCE: Record<string, string> = {

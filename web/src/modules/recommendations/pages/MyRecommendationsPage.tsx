@@ -1,37 +1,25 @@
-import { Button, Card, ConfigProvider, Empty, Result, Skeleton, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, CommentOutlined, SendOutlined, UpOutlined } from '@ant-design/icons';
-import { Link, useSearchParams } from 'react-router';
+import { Card, Empty, Tag, Typography } from 'antd';
+import { CommentOutlined, SendOutlined, UpOutlined } from '@ant-design/icons';
 import { useMyRecommendations, type MyRecommendation } from '../api';
 import { M, STATUS } from '../labels';
 import { AnswerList } from '../components/AnswerList';
-import { useMe } from '../../auth/api';
-import { ProblemAlert } from '../../../shared/ui/ProblemAlert';
-import { largeTheme } from '../../../app/theme';
+import { MyCampaignFrame, useCampaignIdParam } from '../../attendance/components/MyCampaignFrame';
 import '../recommendations.css';
 
 /** Kiến nghị của tôi: each recommendation in the member's reflection, what became of it and the answers. */
 export default function MyRecommendationsPage() {
-  const me = useMe().data!;
-  const campaignId = useSearchParams()[0].get('campaignId') ?? '';
+  const campaignId = useCampaignIdParam();
   const mine = useMyRecommendations(campaignId);
-  if (!me.memberId) return <Result status="info" title={M.notMember} />;
-  if (!campaignId) return <Result status="info" title={M.noCampaign} extra={<Link to="/my-campaign">{M.back}</Link>} />;
   return (
-    <ConfigProvider theme={largeTheme}>
-      <div className="qt-rec-my qt-rec-readable" data-testid="my-recommendations-page">
-        <Link to="/my-campaign"><Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }}>{M.back}</Button></Link>
-        <Typography.Title level={2}>{M.title}</Typography.Title>
-        {mine.isPending && <Skeleton active />}
-        {mine.isError && <ProblemAlert error={mine.error} />}
-        {mine.data && (
-          <>
-            <Typography.Paragraph type="secondary">{mine.data.campaign.title}</Typography.Paragraph>
-            {mine.data.items.length === 0 && <Card><Empty description={M.empty} /></Card>}
-            {mine.data.items.map((item, i) => <Item key={i} item={item} />)}
-          </>
-        )}
-      </div>
-    </ConfigProvider>
+    <MyCampaignFrame campaignId={campaignId} query={mine} title={M.title} className="qt-rec-my qt-rec-readable" testId="my-recommendations-page">
+      {(data) => (
+        <>
+          <Typography.Paragraph type="secondary">{data.campaign.title}</Typography.Paragraph>
+          {data.items.length === 0 && <Card><Empty description={M.empty} /></Card>}
+          {data.items.map((item, i) => <Item key={i} item={item} />)}
+        </>
+      )}
+    </MyCampaignFrame>
   );
 }
 

@@ -1,7 +1,6 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, Card, ConfigProvider, Descriptions, Input, Progress, Result, Skeleton, Typography } from 'antd';
-import { ArrowLeftOutlined, SendOutlined } from '@ant-design/icons';
-import { Link, useSearchParams } from 'react-router';
+import { Alert, Button, Card, Descriptions, Input, Progress, Typography } from 'antd';
+import { SendOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { newIdempotencyKey, submitReflection, useMyReflection, type MyReflection, type SubmitResult } from '../api';
 import { compressPhoto } from '../compress';
@@ -9,29 +8,19 @@ import { overallPercent, pageKey, uploadPages, uploadStatusText, withRetry, type
 import { PagePicker, type PickedPage } from '../components/PagePicker';
 import { VersionList } from '../components/VersionList';
 import { R } from '../labels';
-import { useMe } from '../../auth/api';
+import { MyCampaignFrame, useCampaignIdParam } from '../../attendance/components/MyCampaignFrame';
 import { formatDayTime } from '../../../shared/lib/format';
 import { ProblemAlert } from '../../../shared/ui/ProblemAlert';
-import { largeTheme } from '../../../app/theme';
 import '../reflections.css';
 
 /** A member hands in their reflection from the phone: photos of the pages or a PDF, optional text. */
 export default function MyReflectionPage() {
-  const me = useMe().data!;
-  const campaignId = useSearchParams()[0].get('campaignId') ?? '';
+  const campaignId = useCampaignIdParam();
   const mine = useMyReflection(campaignId);
-  if (!me.memberId) return <Result status="info" title={R.notMember} />;
-  if (!campaignId) return <Result status="info" title={R.noCampaign} extra={<Link to="/my-campaign">{R.back}</Link>} />;
   return (
-    <ConfigProvider theme={largeTheme}>
-      <div className="qt-my" data-testid="my-reflection-page">
-        <Link to="/my-campaign"><Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }}>{R.back}</Button></Link>
-        <Typography.Title level={2}>{R.title}</Typography.Title>
-        {mine.isPending && <Skeleton active />}
-        {mine.isError && <ProblemAlert error={mine.error} />}
-        {mine.data && <Body data={mine.data} />}
-      </div>
-    </ConfigProvider>
+    <MyCampaignFrame campaignId={campaignId} query={mine} title={R.title} className="qt-my" testId="my-reflection-page">
+      {(data) => <Body data={data} />}
+    </MyCampaignFrame>
   );
 }
 
