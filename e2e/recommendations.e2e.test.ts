@@ -125,8 +125,9 @@ describe('recommendations in the browser', () => {
     const target = before.groups.find((g) => g.origins.some((o) => o.orgId === companyId))!;
     expect(target).toBeDefined();
     const other = before.groups.filter((g) => g.id !== target.id && g.status === 'open' && g.count >= 2).at(-1)!;
-    const otherTexts = (await asCommune<{ entries: Array<{ text: string }> }>(`/api/recommendation-groups/${other.id}`)).entries.map((e) => e.text);
-    expect(otherTexts.length).toBeGreaterThan(1);
+    // Several members may have written the same sentence: entries are picked by id, not by text.
+    const otherEntryIds = (await asCommune<{ entries: Array<{ id: string }> }>(`/api/recommendation-groups/${other.id}`)).entries.map((e) => e.id);
+    expect(otherEntryIds.length).toBeGreaterThan(1);
 
     const { page, context } = await newPage(browser, server.baseUrl);
     await loginUi(page, 'tuyengiao.xa');
@@ -147,7 +148,7 @@ describe('recommendations in the browser', () => {
     await groupRow(page, target.title).locator('.ant-table-row-expand-icon').click();
     const entries = page.getByTestId('rec-entries');
     await entries.waitFor();
-    for (const text of otherTexts) await entries.getByTestId('rec-entry').filter({ hasText: text }).first().locator('.ant-checkbox-input').check();
+    for (const id of otherEntryIds) await entries.locator(`[data-entry-id="${id}"] .ant-checkbox-input`).check();
     await snap(page, '54-commune-entries-expanded', false);
     await page.getByTestId('split-button').click();
     await page.getByTestId('split-title').fill(other.title);

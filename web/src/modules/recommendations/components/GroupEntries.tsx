@@ -40,7 +40,7 @@ export function GroupEntries({ campaignId, groupId, canManage }: { campaignId: s
       <ProblemAlert error={split.error} />
       <ol className="qt-rec-entry-list">
         {entries.map((e) => (
-          <li key={e.id} data-testid="rec-entry">
+          <li key={e.id} data-testid="rec-entry" data-entry-id={e.id}>
             {manage && <Checkbox checked={picked.includes(e.id)} onChange={(x) => toggle(e.id, x.target.checked)} aria-label={e.text} />}
             <div className="qt-rec-entry-body">
               <div className="qt-rec-entry-text">{e.text}</div>
