@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { apiAs, launchBrowser, loginUi, newPage, PHONE, shot, startServer, type TestServer } from './support';
 
@@ -36,9 +36,23 @@ const unaccented = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g,
 
 const groupRow = (page: Page, title: string) => page.locator('tr.ant-table-row', { hasText: title }).first();
 
+/**
+ * Opens the row's menu and picks the action. The list refetches after every change, and a menu opened
+ * on a row being replaced closes under the click: the network is let settle first, and the menu is
+ * opened again until the item is taken.
+ */
 async function rowAction(page: Page, title: string, action: string) {
-  await groupRow(page, title).getByTestId('rec-actions').click();
-  await page.getByRole('menuitem', { name: action }).click();
+  await page.waitForLoadState('networkidle');
+  await vi.waitFor(async () => {
+    await page.keyboard.press('Escape');
+    await groupRow(page, title).getByTestId('rec-actions').click({ timeout: 5000 });
+    await page.getByRole('menuitem', { name: action }).click({ timeout: 3000 });
+  }, { timeout: 30_000, interval: 500 });
+}
+
+/** The row's status tag reads `label` (the change reached the server and the list shows it). */
+async function expectStatus(page: Page, title: string, label: string) {
+  await expect.poll(() => groupRow(page, title).getByTestId('rec-status').textContent(), { timeout: 20_000 }).toBe(label);
 }
 
 /** A toast with the text is (or was just) shown; reads without waiting, so a toast that comes and goes between polls is not waited for 30 s. */
@@ -104,7 +118,7 @@ describe('recommendations in the browser', () => {
     await page.getByTestId('rec-search').fill(unaccented(memberGroup).slice(0, 40));
     await groupRow(page, memberGroup).waitFor();
     await rowAction(page, memberGroup, 'Chọn là xác đáng');
-    await expectMessage(page, 'Đã chọn là kiến nghị xác đáng');
+    await expectStatus(page, memberGroup, 'Xác đáng');
     await rowAction(page, memberGroup, 'Chuyển lên cấp trên');
     await page.locator('.ant-modal-confirm').getByRole('button', { name: 'Chuyển lên cấp trên' }).click();
     await page.locator('.ant-modal-confirm').waitFor({ state: 'hidden' });
@@ -158,7 +172,7 @@ describe('recommendations in the browser', () => {
 
     // Sensible, then up to the province and to the commune's Standing Committee.
     await rowAction(page, target.title, 'Chọn là xác đáng');
-    await expectMessage(page, 'Đã chọn là kiến nghị xác đáng');
+    await expectStatus(page, target.title, 'Xác đáng');
     await rowAction(page, target.title, 'Chuyển lên cấp trên');
     await page.locator('.ant-modal-confirm').getByRole('button', { name: 'Chuyển lên cấp trên' }).click();
     await page.locator('.ant-modal-confirm').waitFor({ state: 'hidden' });
