@@ -65,11 +65,18 @@ function Screen({ data }: { data: ReflectionForGrading }) {
           {r.versions.some((v) => v.text || v.recommendations) && <CopyFlag key={r.id} reflectionId={r.id} />}
           <ScanViewer key={r.id} versions={r.versions} currentVersionId={r.currentVersionId} />
         </Card>
-        <Card size="small" className="qt-grade-panel" id="qt-rubric-panel" title={G.rubric}
-          extra={data.secondMarker && (
-            <Segmented size="small" value={marker} onChange={(v) => setMarker(Number(v))}
-              options={[1, 2].map((m) => ({ value: m, label: `${G.marker(m)} · ${markerState(liveGrade(data.grades, m)).label}` }))} />
-          )}>
+        <Card size="small" className="qt-grade-panel" id="qt-rubric-panel" title={G.rubric}>
+          {/* The marker switch sits in the body, full width: in the card's head it did not fit a phone. */}
+          {data.secondMarker && (
+            <Segmented block value={marker} onChange={(v) => setMarker(Number(v))} className="qt-marker-switch"
+              options={[1, 2].map((m) => {
+                const state = markerState(liveGrade(data.grades, m)).label;
+                return {
+                  value: m, title: `${G.marker(m)} · ${state}`,
+                  label: <span className="qt-marker-option"><span className="qt-marker-name">{G.marker(m)}</span><span className="qt-marker-state">{state}</span></span>,
+                };
+              })} />
+          )}
           {data.secondMarker && <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>{G.blindNote}</Typography.Paragraph>}
           <GradeActions data={data} marker={marker} />
           <GradePanel key={`${r.id}-${marker}-${live?.id ?? 'new'}-${live?.updatedAt ?? ''}`} data={data} marker={marker} onNext={() => go(queue.next)} />
