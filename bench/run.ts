@@ -170,8 +170,10 @@ async function benchText(docs: number) {
 
 async function main() {
   console.log(`Quán Triệt benchmark: ${MEMBERS.toLocaleString('en')} members, engines ${ENGINES.join(', ')}, ${os.cpus().length} cores, node ${process.version}`);
-  // BENCH_TEXT_DOCS=0 skips the text engine; BENCH_ENGINES= (empty) skips the databases.
-  const textDocs = Number(process.env.BENCH_TEXT_DOCS ?? 500_000);
+  // BENCH_TEXT_DOCS=0 skips the text engine; BENCH_ENGINES= (empty) skips the databases. A partial run
+  // of the databases (BENCH_ONLY=rush or campaign) leaves the text engine out unless asked for.
+  const partialDb = process.env.BENCH_ONLY === 'rush' || process.env.BENCH_ONLY === 'campaign';
+  const textDocs = Number(process.env.BENCH_TEXT_DOCS ?? (partialDb ? 0 : 500_000));
   const text = textDocs > 0 ? await benchText(textDocs) : null;
   const sheet = process.env.BENCH_ONLY ? Buffer.alloc(0) : await buildLargeSheet(50_000);
   const results: Array<Record<string, string | number>> = [];

@@ -6,10 +6,8 @@ import { queryRows } from '../kernel/db/client.js';
 import { localFileStore } from '../kernel/files/store.js';
 import { DEMO_PASSWORD, seedDemo } from '../cli/demo/demo-seed.js';
 import { authService } from '../modules/auth/index.js';
-import { copyJobHandlers } from '../modules/copies/index.js';
 import { purgeStagedUploads } from '../modules/reflections/index.js';
-import { recommendationJobHandlers } from '../modules/recommendations/index.js';
-import { startJobWorker } from '../kernel/jobs/worker.js';
+import { startBackgroundJobs } from './background.js';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 
@@ -27,7 +25,7 @@ async function main() {
   const app = await buildApp({ database, config, files });
   await app.listen({ port: config.port, host: config.host });
   // Background jobs (the copy index and the recommendation pools of typed reflections); handlers compute outside long transactions.
-  const worker = startJobWorker(database.db, { ...copyJobHandlers, ...recommendationJobHandlers }, { intervalMs: 5000 });
+  const worker = startBackgroundJobs(database.db);
   const accounts = config.demo ? await authService.listDemoAccounts(database.db) : [];
   await authService.purgeExpiredSessions(database.db);
   setInterval(() => { authService.purgeExpiredSessions(database.db).catch(() => undefined); }, 3600_000).unref();

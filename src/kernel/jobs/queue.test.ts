@@ -119,4 +119,35 @@ describeEngines('job queue', (ctx) => {
     expect(new Set(taken).size).toBe(40);
     expect((await jobRows(ctx.db, tenantId)).every((r) => r.state === 'done' && r.attempts === 1)).toBe(true);
   });
+
+  it('lets background kinds wait while the server is busy, and not longer than their limit', async () => {
+    const tenantId = newId();
+    const [background, urgent] = [`index-${tenantId}`, `notify-${tenantId}`];
+    const ran: string[] = [];
+    const handlers = { [background]: async () => { ran.push('background'); }, [urgent]: async () => { ran.push('urgent'); } };
+    let busy = true;
+    let resets = 0;
+    const load = { busy: () => busy, reset: () => { resets++; } };
+    const worker = startJobWorker(ctx.db, handlers, { intervalMs: 60_000, deferWhenBusy: { kinds: [background], load } });
+    const impatient = startJobWorker(ctx.db, handlers, { intervalMs: 60_000, deferWhenBusy: { kinds: [background], load, maxDeferMs: 0 } });
+    try {
+      await enqueue(ctx.db, { tenantId, kind: background, key: 'a' });
+      await enqueue(ctx.db, { tenantId, kind: urgent, key: 'b' });
+      expect(await worker.drain()).toBe(1);
+      expect(ran).toEqual(['urgent']);
+      expect(resets).toBe(1); // the next round judges the load from here, not from the jobs' own work
+      expect(await worker.drain()).toBe(0); // still busy: it waits
+      busy = false;
+      expect(await worker.drain()).toBe(1);
+      expect(ran).toEqual(['urgent', 'background']);
+      // Waiting has a limit: past it, the background job runs although the server is busy.
+      busy = true;
+      await enqueue(ctx.db, { tenantId, kind: background, key: 'c' });
+      expect(await impatient.drain()).toBe(1);
+      expect(ran).toEqual(['urgent', 'background', 'background']);
+    } finally {
+      await worker.stop();
+      await impatient.stop();
+    }
+  });
 });

@@ -5,6 +5,7 @@
  * transaction makes every request wait). A long job's lock is refreshed while it runs, so only a
  * job whose process died looks stale and is queued again.
  */
+import { performance } from 'node:perf_hooks';
 import type { Db } from '../db/client.js';
 import { claim, complete, DEFAULT_RETRY, fail, heartbeat, purgeDone, release, requeueStale, type Job, type RetryPolicy } from './queue.js';
 
@@ -26,6 +27,28 @@ export interface WorkerOptions {
   retry?: RetryPolicy;
   /** Errors of the loop itself and failed jobs (default: console.error). */
   onError?: (err: unknown, job?: Job) => void;
+  /**
+   * Kinds that wait while the server is busy (a deadline rush): the copy index and the recommendation
+   * pools can be a few minutes late, a member's receipt cannot. They wait at most `maxDeferMs` (default
+   * 10 minutes) in a row, so a rush of hours still sees them run.
+   */
+  deferWhenBusy?: { kinds: string[]; maxDeferMs?: number; load?: LoadProbe };
+}
+
+/** Tells whether the server was busy since the last `reset` (the end of the worker's last round). */
+export interface LoadProbe { busy(): boolean; reset(): void }
+
+/**
+ * This thread's event loop was busy more than `threshold` of the time since `reset`: requests are being
+ * served at a rate that leaves little room for background work (at 100 submissions a second the server's
+ * loop is busy ~60% of the time; idle, under 5%).
+ */
+export function eventLoopLoad(threshold = 0.5): LoadProbe {
+  let since = performance.eventLoopUtilization();
+  return {
+    busy: () => performance.eventLoopUtilization(performance.eventLoopUtilization(), since).utilization > threshold,
+    reset: () => { since = performance.eventLoopUtilization(); },
+  };
 }
 
 export interface JobWorker {
@@ -46,6 +69,19 @@ export function startJobWorker(db: Db, handlers: JobHandlers, options: WorkerOpt
   let running: Promise<number> | null = null;
   let timer: NodeJS.Timeout | null = null;
   let lastStaleCheck = 0;
+  const deferrable = new Set(options.deferWhenBusy?.kinds ?? []);
+  const maxDeferMs = options.deferWhenBusy?.maxDeferMs ?? 10 * 60_000;
+  const load = options.deferWhenBusy?.load ?? eventLoopLoad();
+  let deferringSince: number | null = null;
+
+  /** The kinds to take now: all, or, while the server is busy and not for too long, the urgent ones. */
+  function kindsNow(): string[] {
+    if (deferrable.size === 0) return kinds;
+    if (!load.busy()) { deferringSince = null; return kinds; }
+    deferringSince ??= Date.now();
+    if (Date.now() - deferringSince >= maxDeferMs) { deferringSince = null; return kinds; }
+    return kinds.filter((k) => !deferrable.has(k));
+  }
 
   async function runOne(job: Job): Promise<void> {
     const beat = setInterval(() => { heartbeat(db, job).catch(() => undefined); }, Math.max(1000, staleAfterMs / 3));
@@ -69,11 +105,17 @@ export function startJobWorker(db: Db, handlers: JobHandlers, options: WorkerOpt
       await requeueStale(db, staleAfterMs, retry);
       await purgeDone(db);
     }
-    while (!stopped) {
-      const job = await claim(db, kinds);
-      if (!job) break;
-      await runOne(job);
-      ran++;
+    // Judged once per round, on the time since the last round ended: the jobs' own work is not load.
+    const now = kindsNow();
+    try {
+      while (!stopped) {
+        const job = await claim(db, now);
+        if (!job) break;
+        await runOne(job);
+        ran++;
+      }
+    } finally {
+      load.reset();
     }
     return ran;
   }

@@ -6,10 +6,17 @@ import { Worker } from 'node:worker_threads';
 
 const BOOT = new URL('./boot.mjs', import.meta.url);
 
-/** Starts `entry` (a module URL, usually `new URL('./x.worker.ts', import.meta.url)`) on a worker thread. */
-export function startWorker(entry: URL, data: Record<string, unknown> = {}, options: { maxOldGenerationSizeMb?: number } = {}): Worker {
+/** The nice value of a background thread: on a shared core the scheduler gives it what requests leave. */
+export const BACKGROUND_NICE = 19;
+
+/**
+ * Starts `entry` (a module URL, usually `new URL('./x.worker.ts', import.meta.url)`) on a worker thread.
+ * The thread runs at the lowest CPU priority unless `priority: 'normal'`: it computes for minutes on the
+ * two cores that also answer members' submissions and PostgreSQL's queries, which must come first.
+ */
+export function startWorker(entry: URL, data: Record<string, unknown> = {}, options: { maxOldGenerationSizeMb?: number; priority?: 'background' | 'normal' } = {}): Worker {
   return new Worker(BOOT, {
-    workerData: { ...data, entry: entry.href },
+    workerData: { ...data, entry: entry.href, nice: options.priority === 'normal' ? null : BACKGROUND_NICE },
     resourceLimits: options.maxOldGenerationSizeMb ? { maxOldGenerationSizeMb: options.maxOldGenerationSizeMb } : undefined,
   });
 }

@@ -14,6 +14,7 @@ import { newId } from '../../kernel/db/columns.js';
 import { queryRows, type Db, type Executor } from '../../kernel/db/client.js';
 import { NotFoundError, RuleViolationError, ValidationError } from '../../kernel/errors/app-error.js';
 import { getCampaignBrief } from '../campaigns/index.js';
+import { withPoolCompute } from './recommendations.compute.js';
 import { extractCampaign, gatherPool } from './recommendations.pool.js';
 import * as repo from './recommendations.repository.js';
 import { requirePoolOrg } from './recommendations.service.js';
@@ -126,7 +127,7 @@ export async function forwardGroup(db: Db, actor: Actor, groupId: string, body: 
     return pool ? { pool, campaignId: g.campaignId } : null;
   });
   // The board above finds it already placed among its groups.
-  if (forwarded) await gatherPool(db, actor.tenantId, forwarded.campaignId, forwarded.pool);
+  if (forwarded) await withPoolCompute((compute) => gatherPool(db, actor.tenantId, forwarded.campaignId, forwarded.pool, compute));
 }
 
 /** Takes a forwarding back: the entry leaves the pool above (its answers, if any, no longer apply). */
@@ -162,8 +163,10 @@ export async function refreshPool(db: Db, actor: Actor, campaignId: string, orgI
   if (!campaign) throw new NotFoundError('campaign.not_found', `campaign ${campaignId}`);
   await requireAccess(db, actor, 'recommendation.manage', orgId);
   await requirePoolOrg(db, actor.tenantId, campaign, orgId);
-  const extracted = await extractCampaign(db, actor.tenantId, campaignId, undefined, orgId);
-  const gathered = await gatherPool(db, actor.tenantId, campaignId, orgId);
+  const { extracted, gathered } = await withPoolCompute(async (compute) => {
+    const extracted = await extractCampaign(db, actor.tenantId, campaignId, compute, undefined, orgId);
+    return { extracted, gathered: await gatherPool(db, actor.tenantId, campaignId, orgId, compute) };
+  });
   await db.transaction((tx) => recordAudit(tx, actor, actor.tenantId, {
     action: 'recommendation.refresh', entityType: 'org', entityId: orgId, after: { campaignId, versions: extracted.versions, ...gathered },
   }));

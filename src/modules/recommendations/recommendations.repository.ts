@@ -83,14 +83,27 @@ export async function insertGroups(tx: Executor, tenantId: string, campaignId: s
     from jsonb_to_recordset(${JSON.stringify(groups)}::jsonb) as x(id uuid, title text)`);
 }
 
-/** Puts entries into groups; only entries still unassigned move (a board's hand work is never undone). */
-export async function assignEntries(tx: Executor, tenantId: string, assignments: Array<{ entryId: string; groupId: string }>): Promise<number> {
-  if (assignments.length === 0) return 0;
-  const rows = await queryRows(tx, sql`update recommendation_entries e set group_id = x."groupId"
+/**
+ * Puts entries into groups; only entries still unassigned move (a board's hand work is never undone),
+ * and only into groups that still exist. Returns the entries moved with their group.
+ */
+export async function assignEntries(tx: Executor, tenantId: string, assignments: Array<{ entryId: string; groupId: string }>): Promise<Array<{ entryId: string; groupId: string }>> {
+  if (assignments.length === 0) return [];
+  return queryRows<{ entryId: string; groupId: string }>(tx, sql`update recommendation_entries e set group_id = x."groupId"
     from jsonb_to_recordset(${JSON.stringify(assignments)}::jsonb) as x("entryId" uuid, "groupId" uuid)
     where e.tenant_id = ${tenantId} and e.id = x."entryId" and e.group_id is null
-    returning e.id`);
-  return rows.length;
+      and exists (select 1 from recommendation_groups g where g.tenant_id = ${tenantId} and g.id = x."groupId")
+    returning e.id as "entryId", e.group_id as "groupId"`);
+}
+
+/** Deletes those of `groupIds` that hold no entry; returns how many of them are kept. */
+export async function dropEmptyGroups(tx: Executor, tenantId: string, groupIds: string[]): Promise<number> {
+  if (groupIds.length === 0) return 0;
+  const dropped = await queryRows(tx, sql`delete from recommendation_groups g
+    where g.tenant_id = ${tenantId} and g.id = any(string_to_array(${groupIds.join(',')}, ',')::uuid[])
+      and not exists (select 1 from recommendation_entries e where e.tenant_id = ${tenantId} and e.group_id = g.id)
+    returning g.id`);
+  return groupIds.length - dropped.length;
 }
 
 /**
