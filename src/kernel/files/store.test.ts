@@ -1,13 +1,15 @@
 import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { localFileStore } from './store.js';
 
 describe('localFileStore', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qt-store-'));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => { vi.restoreAllMocks(); });
 
   it('stores bytes given in parts as the one file they make, named by its SHA-256', async () => {
     const store = localFileStore(dir);
@@ -18,5 +20,23 @@ describe('localFileStore', () => {
     expect(await store.get(hash)).toEqual(bytes);
     expect(await store.put(bytes)).toBe(hash); // the same content, whole: the same name, stored once
     expect(fs.readdirSync(path.dirname(store.pathOf(hash)))).toEqual([hash]);
+  });
+
+  it('makes the new name durable: the folder is synced after the rename, before put resolves', async () => {
+    const store = localFileStore(dir);
+    const steps: string[] = [];
+    const rename = fsp.rename.bind(fsp);
+    const open = fsp.open.bind(fsp);
+    vi.spyOn(fsp, 'rename').mockImplementation(async (from, to) => { steps.push('rename'); return rename(from, to); });
+    vi.spyOn(fsp, 'open').mockImplementation(async (file, flags, mode) => {
+      const handle = await open(file, flags, mode);
+      if (flags === 'r') {
+        const sync = handle.sync.bind(handle);
+        handle.sync = async () => { steps.push(`sync folder ${path.relative(dir, String(file))}`); return sync(); };
+      }
+      return handle;
+    });
+    const hash = await store.put(randomBytes(1000));
+    expect(steps).toEqual(['rename', `sync folder ${hash.slice(0, 2)}`]);
   });
 });

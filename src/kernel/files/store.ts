@@ -47,8 +47,20 @@ export function localFileStore(root: string): FileStore {
         await handle.close();
       }
       await fsp.rename(tmp, target);
+      // The new name is durable only once its folder is: without this a crash in the next seconds could
+      // lose a file whose receipt was already given.
+      await syncFolder(path.dirname(target));
       return hash;
     },
     get: (hash) => fsp.readFile(pathOf(hash)),
   };
+}
+
+async function syncFolder(folder: string): Promise<void> {
+  const handle = await fsp.open(folder, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
