@@ -53,6 +53,14 @@ describeApp('staged page uploads: quota and cleanup', (ctx) => {
     expect((await stage(s.me, s.pages[1], s.keys[1])).statusCode).toBe(201);
   });
 
+  it('lets only one of several pages sent side by side take the last place under the quota', async () => {
+    const s = await setup();
+    await fill(s.p.tenantId, s.member.userId, STAGING_QUOTA.member.pages - 1);
+    const answers = await Promise.all(s.pages.map((bytes, i) => stage(s.me, bytes, s.keys[i])));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 422, 422]);
+    expect((await keysOf(s.member.userId)).filter((k) => !k.startsWith('filler-'))).toHaveLength(1);
+  });
+
   it('counts the bytes too, and gives who collects a branch\'s scans a larger quota', async () => {
     const s = await setup();
     await fill(s.p.tenantId, s.member.userId, 3, { bytes: STAGING_QUOTA.member.bytes / 3 });

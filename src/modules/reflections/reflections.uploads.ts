@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../kernel/access/actor.js';
 import { recordAudit } from '../../kernel/audit/record-audit.js';
 import type { Db, Executor } from '../../kernel/db/client.js';
@@ -43,6 +43,12 @@ export async function stagePage(db: Db, files: FileStore, actor: Actor, clientKe
   }
   const page = await storeImagePage(files, upload, { thumbnail: 'page' });
   return db.transaction(async (tx) => {
+    // Checked again under the user's lock: pages sent side by side by one phone cannot all slip under
+    // the quota on the same count (the check above only spares storing a page that is refused anyway).
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`reflection-staging:${actor.userId}`}))`);
+    const [again] = await findStaged(tx, actor, [clientKey]);
+    if (again) return { clientKey, page: again.page, replayed: true };
+    await checkStagingQuota(tx, actor);
     const inserted = await tx.insert(reflectionUploads).values({ tenantId: actor.tenantId, userId: actor.userId, clientKey, page })
       .onConflictDoNothing().returning({ clientKey: reflectionUploads.clientKey });
     if (inserted.length === 0) {
