@@ -38,8 +38,7 @@ const groupRow = (page: Page, title: string) => page.locator('tr.ant-table-row',
 
 /**
  * Opens the row's menu and picks the action. The list refetches after every change, and a menu opened
- * on a row being replaced closes under the click: the network is let settle first, and the menu is
- * opened again until the item is taken.
+ * on a row being replaced closes under the click: the menu is opened again until the item is taken.
  */
 async function rowAction(page: Page, title: string, action: string) {
   await page.waitForLoadState('networkidle');

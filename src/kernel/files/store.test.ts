@@ -22,8 +22,9 @@ describe('localFileStore', () => {
     expect(fs.readdirSync(path.dirname(store.pathOf(hash)))).toEqual([hash]);
   });
 
-  it('makes the new name durable: the folder is synced after the rename, before put resolves', async () => {
-    const store = localFileStore(dir);
+  it('makes the new name durable: the folder is synced after the rename (and a new folder in its parent), before put resolves', async () => {
+    const own = fs.mkdtempSync(path.join(dir, 'durable-'));
+    const store = localFileStore(own);
     const steps: string[] = [];
     const rename = fsp.rename.bind(fsp);
     const open = fsp.open.bind(fsp);
@@ -32,11 +33,16 @@ describe('localFileStore', () => {
       const handle = await open(file, flags, mode);
       if (flags === 'r') {
         const sync = handle.sync.bind(handle);
-        handle.sync = async () => { steps.push(`sync folder ${path.relative(dir, String(file))}`); return sync(); };
+        handle.sync = async () => { steps.push(`sync folder /${path.relative(own, String(file))}`); return sync(); };
       }
       return handle;
     });
-    const hash = await store.put(randomBytes(1000));
-    expect(steps).toEqual(['rename', `sync folder ${hash.slice(0, 2)}`]);
+    const bytes = randomBytes(1000);
+    const hash = await store.put(bytes);
+    expect(steps).toEqual(['sync folder /', 'rename', `sync folder /${hash.slice(0, 2)}`]);
+    // The same bytes again: nothing written, but the folder is synced before this caller is answered too.
+    steps.length = 0;
+    expect(await store.put(bytes)).toBe(hash);
+    expect(steps).toEqual([`sync folder /${hash.slice(0, 2)}`]);
   });
 });

@@ -25,7 +25,9 @@ export function localFileStore(root: string): FileStore {
       for (const p of parts) hasher.update(p);
       const hash = hasher.digest('hex');
       const target = pathOf(hash);
-      if (fs.existsSync(target)) return hash;
+      // Already held: but another request may have just renamed it in place and not yet synced its
+      // folder, and this caller is about to give a receipt for it too.
+      if (fs.existsSync(target)) { await syncFolder(path.dirname(target)); return hash; }
       // A name of its own per write: two requests storing the same bytes at once (a double submit, the
       // same thumbnail) each write and rename their own file; the rename is atomic, either one wins.
       const tmp = `${target}.${randomBytes(8).toString('hex')}.tmp`;
@@ -33,6 +35,7 @@ export function localFileStore(root: string): FileStore {
       const handle = await fsp.open(tmp, 'w').catch(async (err: NodeJS.ErrnoException) => {
         if (err.code !== 'ENOENT') throw err;
         await fsp.mkdir(path.dirname(target), { recursive: true });
+        await syncFolder(dir); // the new fan-out folder's own name
         return fsp.open(tmp, 'w');
       });
       try {

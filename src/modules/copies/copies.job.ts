@@ -61,7 +61,7 @@ export async function rebuildCopyIndex(db: Db, tenantId: string, campaignId: str
   }
 }
 
-/** The worker's handlers of this module (src/server/main.ts registers them). */
+/** The worker's handlers of this module (src/server/background.ts registers them). */
 export const copyJobHandlers: JobHandlers = {
   [COPY_INDEX_JOB]: async (job, { db, signal }) => {
     await rebuildCopyIndex(db, job.tenantId, String(job.payload.campaignId ?? job.key), signal);

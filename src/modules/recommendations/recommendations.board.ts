@@ -127,7 +127,7 @@ export async function forwardGroup(db: Db, actor: Actor, groupId: string, body: 
     return pool ? { pool, campaignId: g.campaignId } : null;
   });
   // The board above finds it already placed among its groups.
-  if (forwarded) await withPoolCompute((compute) => gatherPool(db, actor.tenantId, forwarded.campaignId, forwarded.pool, compute));
+  if (forwarded) await withPoolCompute({ priority: 'normal' }, (compute) => gatherPool(db, actor.tenantId, forwarded.campaignId, forwarded.pool, compute));
 }
 
 /** Takes a forwarding back: the entry leaves the pool above (its answers, if any, no longer apply). */
@@ -163,7 +163,7 @@ export async function refreshPool(db: Db, actor: Actor, campaignId: string, orgI
   if (!campaign) throw new NotFoundError('campaign.not_found', `campaign ${campaignId}`);
   await requireAccess(db, actor, 'recommendation.manage', orgId);
   await requirePoolOrg(db, actor.tenantId, campaign, orgId);
-  const { extracted, gathered } = await withPoolCompute(async (compute) => {
+  const { extracted, gathered } = await withPoolCompute({ priority: 'normal' }, async (compute) => {
     const extracted = await extractCampaign(db, actor.tenantId, campaignId, compute, undefined, orgId);
     return { extracted, gathered: await gatherPool(db, actor.tenantId, campaignId, orgId, compute) };
   });

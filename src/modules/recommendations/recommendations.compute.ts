@@ -24,12 +24,26 @@ export interface PoolCompute {
   close(): Promise<void>;
 }
 
+export interface PoolComputeOptions {
+  inlineVersions?: number;
+  inlineTexts?: number;
+  /** 'normal' for an officer's own request; the background job's thread yields to requests. */
+  priority?: 'background' | 'normal';
+  /** Ends the thread (its pending computation fails) when the job is stopped. */
+  signal?: AbortSignal;
+}
+
 /** A computing context for one run (a job, a "gather now"): its thread starts at the first large input. */
-export function poolCompute(options: { inlineVersions?: number; inlineTexts?: number } = {}): PoolCompute {
+export function poolCompute(options: PoolComputeOptions = {}): PoolCompute {
   const inlineVersions = options.inlineVersions ?? INLINE_VERSIONS;
   const inlineTexts = options.inlineTexts ?? INLINE_TEXTS;
   let worker: Worker | null = null;
-  const thread = () => (worker ??= startWorker(new URL('./recommendations.compute.worker.ts', import.meta.url)));
+  const stop = () => { void worker?.terminate(); };
+  options.signal?.addEventListener('abort', stop, { once: true });
+  const thread = () => {
+    options.signal?.throwIfAborted();
+    return (worker ??= startWorker(new URL('./recommendations.compute.worker.ts', import.meta.url), {}, { priority: options.priority ?? 'background' }));
+  };
   return {
     async sentences(versions) {
       if (versions.length <= inlineVersions) return versions.map((v) => sentencesOfVersion(v.text, v.recommendations));
@@ -40,6 +54,7 @@ export function poolCompute(options: { inlineVersions?: number; inlineTexts?: nu
       return (await request<{ plan: GatheringPlan }>(thread(), { type: 'plan', entries, groups } satisfies ComputeMessage)).plan;
     },
     async close() {
+      options.signal?.removeEventListener('abort', stop);
       if (worker) await worker.terminate();
       worker = null;
     },
@@ -47,8 +62,8 @@ export function poolCompute(options: { inlineVersions?: number; inlineTexts?: nu
 }
 
 /** Runs `fn` with a computing context, and ends its thread afterwards whatever happens. */
-export async function withPoolCompute<T>(fn: (compute: PoolCompute) => Promise<T>): Promise<T> {
-  const compute = poolCompute();
+export async function withPoolCompute<T>(options: PoolComputeOptions, fn: (compute: PoolCompute) => Promise<T>): Promise<T> {
+  const compute = poolCompute(options);
   try {
     return await fn(compute);
   } finally {

@@ -4,8 +4,9 @@ import { describeEngines } from '../../../test/harness.js';
 import { buildSmallProvince } from '../../../test/factories.js';
 import { insertTypedReflection, issuedCampaign } from '../../../test/campaign-factories.js';
 import { queryRows, type Db } from '../../kernel/db/client.js';
+import { newId } from '../../kernel/ids.js';
 import { poolCompute, type PoolCompute } from './recommendations.compute.js';
-import { extractCampaign, gatherPool } from './recommendations.pool.js';
+import { extractCampaign, gatherPool, refreshCampaign } from './recommendations.pool.js';
 
 const FUNDS = ['Đề nghị cấp trên tăng kinh phí hoạt động cho các chi bộ vùng sâu, vùng xa.', 'Kiến nghị tăng kinh phí hoạt động cho chi bộ ở vùng sâu vùng xa.',
   'De nghi cap tren tang kinh phi hoat dong cho cac chi bo vung sau vung xa.'];
@@ -93,13 +94,68 @@ describeEngines('gathering recommendations', (ctx) => {
     const after = await poolGroups(ctx.db, tenantId, campaignId);
     // The board's hand work stands: the funds group holds both funds texts and the first roads text.
     expect(after.find((g) => g.id === fundsGroup.id)!.entries).toEqual([FUNDS[0], FUNDS[1], ROADS[0]].sort());
-    // The roads re-typing was meant for the group merged away: it waits for the next gathering.
-    expect(await unassigned(ctx.db, tenantId, campaignId)).toEqual([ROADS[1]]);
-    // Training became a group of its own, and no group is left empty.
+    // The roads group is gone, so the plan was made again: nothing went to the deleted group, every
+    // text is placed, training became a group of its own, and no group is left empty.
+    expect(after.some((g) => g.id === roadsGroup.id)).toBe(false);
+    expect(await unassigned(ctx.db, tenantId, campaignId)).toEqual([]);
     expect(after.find((g) => g.entries.includes(TRAINING[0]))!.entries).toEqual([...TRAINING].sort());
     expect(after.every((g) => g.entries.length > 0)).toBe(true);
-    // The next gathering places the waiting text.
-    for (const pool of pools) await gatherPool(ctx.db, tenantId, campaignId, pool, inPlace);
+  });
+
+  it('applies its last plan for what still holds when the pool keeps changing, and the next run places the rest', async () => {
+    const { tenantId, campaignId, members } = await provinceWith(ctx.db, [[FUNDS[0]], [ROADS[0]]]);
+    const inPlace = poolCompute();
+    await refresh(ctx.db, tenantId, campaignId, inPlace);
+    const roadsGroup = (await poolGroups(ctx.db, tenantId, campaignId)).find((g) => g.title.includes('giao thông'))!;
+    const fundsGroup = (await poolGroups(ctx.db, tenantId, campaignId)).find((g) => g.title.includes('kinh phí'))!;
+    await insertTypedReflection(ctx.db, tenantId, campaignId, members[2], essay([ROADS[1]]));
+    const { pools } = await extractCampaign(ctx.db, tenantId, campaignId, inPlace);
+    // Each time a plan is made the board changes the pool again; the third time it merges the roads
+    // group (the plan's target for the re-typing) into the funds group.
+    let calls = 0;
+    const busyBoard: PoolCompute = {
+      ...inPlace,
+      async plan(entries, groups) {
+        const plan = await inPlace.plan(entries, groups);
+        calls++;
+        if (calls < 3) {
+          await ctx.db.execute(sql`insert into recommendation_groups (tenant_id, id, campaign_id, org_id, title)
+            values (${tenantId}, ${newId()}, ${campaignId}::uuid, ${pools[0]}::uuid, ${`Nhóm tạm ${calls}`})`);
+        } else {
+          await ctx.db.execute(sql`update recommendation_entries set group_id = ${fundsGroup.id}::uuid where tenant_id = ${tenantId} and group_id = ${roadsGroup.id}::uuid`);
+          await ctx.db.execute(sql`delete from recommendation_groups where tenant_id = ${tenantId} and id = ${roadsGroup.id}::uuid`);
+        }
+        return plan;
+      },
+    };
+    expect(await gatherPool(ctx.db, tenantId, campaignId, pools[0], busyBoard)).toEqual({ assigned: 0, newGroups: 0 });
+    expect(calls).toBe(3);
+    // Its target merged away, the re-typing waits; the background job's next run places it, though no
+    // new text came to that pool.
+    expect(await unassigned(ctx.db, tenantId, campaignId)).toEqual([ROADS[1]]);
+    await refreshCampaign(ctx.db, tenantId, campaignId);
+    expect(await unassigned(ctx.db, tenantId, campaignId)).toEqual([]);
+  });
+
+  it('makes one set of groups when two gatherings of a pool run at once', async () => {
+    const { tenantId, campaignId } = await provinceWith(ctx.db, [[FUNDS[0]], [FUNDS[1], ROADS[0]], [ROADS[1]], [TRAINING[0]], [TRAINING[1]]]);
+    const inPlace = poolCompute();
+    const { pools } = await extractCampaign(ctx.db, tenantId, campaignId, inPlace);
+    expect(pools).toHaveLength(1);
+    // While the first gathering computes, a second (an officer's "gather now") runs to the end.
+    let overtaken = false;
+    const slow: PoolCompute = {
+      ...inPlace,
+      async plan(entries, groups) {
+        const plan = await inPlace.plan(entries, groups);
+        if (!overtaken) { overtaken = true; await gatherPool(ctx.db, tenantId, campaignId, pools[0], inPlace); }
+        return plan;
+      },
+    };
+    const first = await gatherPool(ctx.db, tenantId, campaignId, pools[0], slow);
+    expect(first).toEqual({ assigned: 0, newGroups: 0 }); // it planned again and found everything placed
+    const groups = await poolGroups(ctx.db, tenantId, campaignId);
+    expect(groups.map((g) => g.entries.length).sort()).toEqual([2, 2, 2]);
     expect(await unassigned(ctx.db, tenantId, campaignId)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
  * (recommendations.compute.worker.ts): the recommendation sentences of a typed version, and where new
  * entries of a pool go.
  */
-import { randomUUID } from 'node:crypto';
+import { newId } from '../../kernel/ids.js';
 import { clusterTexts, extractRecommendations, foldAccents } from '../../text/index.js';
 
 /** Heading put before the typed recommendations part so each of its sentences counts (criterion d). */
@@ -42,7 +42,7 @@ export function planGathering(entries: Array<{ id: string; text: string }>, grou
     if (existing.length > 0) {
       target = existing.reduce((best, g) => (g.count > best.count ? g : best)).id;
     } else {
-      target = randomUUID();
+      target = newId();
       plan.newGroups.push({ id: target, title: texts[cluster.representative] });
     }
     for (const e of fresh) plan.assignments.push({ entryId: e.id, groupId: target });

@@ -55,32 +55,44 @@ export interface GatherResult { assigned: number; newGroups: number }
 /**
  * Gathers the pool's unassigned entries into groups (existing ones first); see the file comment. The
  * plan is computed outside any transaction (a large pool takes seconds; PGlite's one connection must not
- * wait for it), then applied in one short transaction under the pool's advisory lock, for what still
- * holds: entries another gathering or the board placed meanwhile stay where they are, a group merged
- * away meanwhile receives nothing (its entries wait for the next gathering), and a new group left
- * without entries is not kept.
+ * wait for it), then applied in one short transaction under the pool's advisory lock. When the pool's
+ * groups changed meanwhile (another gathering, a merge), the plan is made again, up to three times;
+ * the last one applies for what still holds: entries another gathering or the board placed stay where
+ * they are, a group merged away receives nothing (its entries wait for the next gathering), and a new
+ * group left without entries is not kept.
  */
 export async function gatherPool(db: Db, tenantId: string, campaignId: string, poolOrgId: string, compute: PoolCompute): Promise<GatherResult> {
-  const entries = await repo.unassignedEntries(db, tenantId, campaignId, poolOrgId);
-  if (entries.length === 0) return { assigned: 0, newGroups: 0 };
-  const groups = await repo.poolGroupBriefs(db, tenantId, campaignId, poolOrgId);
-  const plan = await compute.plan(entries.map((e) => ({ id: e.id, text: e.text })), groups);
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`recommendation-pool:${campaignId}:${poolOrgId}`}))`);
-    await repo.insertGroups(tx, tenantId, campaignId, poolOrgId, plan.newGroups);
-    const moved = await repo.assignEntries(tx, tenantId, plan.assignments);
-    const kept = await repo.dropEmptyGroups(tx, tenantId, plan.newGroups.map((g) => g.id));
-    await repo.syncForwardedWeights(tx, tenantId, moved.map((m) => m.groupId));
-    return { assigned: moved.length, newGroups: kept };
-  });
+  for (let attempt = 1; ; attempt++) {
+    const entries = await repo.unassignedEntries(db, tenantId, campaignId, poolOrgId);
+    if (entries.length === 0) return { assigned: 0, newGroups: 0 };
+    const groups = await repo.poolGroupBriefs(db, tenantId, campaignId, poolOrgId);
+    const plan = await compute.plan(entries.map((e) => ({ id: e.id, text: e.text })), groups);
+    const applied = await db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`recommendation-pool:${campaignId}:${poolOrgId}`}))`);
+      const now = await repo.poolGroupIds(tx, tenantId, campaignId, poolOrgId);
+      if (attempt < 3 && !sameIds(now, groups.map((g) => g.id))) return null;
+      await repo.insertGroups(tx, tenantId, campaignId, poolOrgId, plan.newGroups);
+      const moved = await repo.assignEntries(tx, tenantId, plan.assignments);
+      const kept = await repo.dropEmptyGroups(tx, tenantId, plan.newGroups.map((g) => g.id));
+      await repo.syncForwardedWeights(tx, tenantId, moved.map((m) => m.groupId));
+      return { assigned: moved.length, newGroups: kept };
+    });
+    if (applied) return applied;
+  }
 }
 
-/** Extraction and gathering of every pool the campaign's new texts touched (the background job's work). */
+const sameIds = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
+
+/**
+ * Extraction and gathering of every pool the campaign's new texts touched, and of any pool with entries
+ * still waiting (one a merge left behind during a gathering): the background job's work.
+ */
 export async function refreshCampaign(db: Db, tenantId: string, campaignId: string, signal?: AbortSignal) {
-  return withPoolCompute(async (compute) => {
+  return withPoolCompute({ signal }, async (compute) => {
     const extracted = await extractCampaign(db, tenantId, campaignId, compute, signal);
+    const pools = new Set([...extracted.pools, ...await repo.poolsWithUnassigned(db, tenantId, campaignId)]);
     let assigned = 0, newGroups = 0;
-    for (const pool of extracted.pools) {
+    for (const pool of pools) {
       const r = await gatherPool(db, tenantId, campaignId, pool, compute);
       assigned += r.assigned;
       newGroups += r.newGroups;

@@ -66,6 +66,20 @@ export async function unassignedEntries(exec: Executor, tenantId: string, campai
     order by created_at, id`);
 }
 
+/** The pool's group ids (compared under the pool's lock with those a gathering planned with). */
+export async function poolGroupIds(exec: Executor, tenantId: string, campaignId: string, poolOrgId: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(exec, sql`select id from recommendation_groups
+    where tenant_id = ${tenantId} and campaign_id = ${campaignId}::uuid and org_id = ${poolOrgId}::uuid`);
+  return rows.map((r) => r.id);
+}
+
+/** Pools of the campaign holding entries not yet in a group. */
+export async function poolsWithUnassigned(exec: Executor, tenantId: string, campaignId: string): Promise<string[]> {
+  const rows = await queryRows<{ pool: string }>(exec, sql`select distinct pool_org_id as pool from recommendation_entries
+    where tenant_id = ${tenantId} and campaign_id = ${campaignId}::uuid and group_id is null`);
+  return rows.map((r) => r.pool);
+}
+
 export interface GroupBrief { id: string; title: string; count: number; status: string }
 
 export async function poolGroupBriefs(exec: Executor, tenantId: string, campaignId: string, poolOrgId: string): Promise<GroupBrief[]> {
