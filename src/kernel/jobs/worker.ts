@@ -108,10 +108,10 @@ export function startJobWorker(db: Db, handlers: JobHandlers, options: WorkerOpt
     // Judged once per round, on the time since the last round ended: the jobs' own work is not load.
     // (A round begun just before a rush finishes its jobs; only this thread's loop is watched, not
     // PostgreSQL or the disk — their heavy computing runs at the lowest priority anyway.)
-    const now = kindsNow();
+    const takeable = kindsNow();
     try {
       while (!stopped) {
-        const job = await claim(db, now);
+        const job = await claim(db, takeable);
         if (!job) break;
         await runOne(job);
         ran++;

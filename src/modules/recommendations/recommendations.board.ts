@@ -13,7 +13,7 @@ import { recordAudit } from '../../kernel/audit/record-audit.js';
 import { newId } from '../../kernel/db/columns.js';
 import { queryRows, type Db, type Executor } from '../../kernel/db/client.js';
 import { NotFoundError, RuleViolationError, ValidationError } from '../../kernel/errors/app-error.js';
-import { getCampaignBrief } from '../campaigns/index.js';
+import { getCampaignBrief, isInCampaign } from '../campaigns/index.js';
 import { withPoolCompute } from './recommendations.compute.js';
 import { extractCampaign, gatherPool } from './recommendations.pool.js';
 import * as repo from './recommendations.repository.js';
@@ -162,6 +162,7 @@ export async function refreshPool(db: Db, actor: Actor, campaignId: string, orgI
   const campaign = await getCampaignBrief(db, actor.tenantId, campaignId);
   if (!campaign) throw new NotFoundError('campaign.not_found', `campaign ${campaignId}`);
   await requireAccess(db, actor, 'recommendation.manage', orgId);
+  if (!(await isInCampaign(db, actor.tenantId, campaign, orgId))) throw new RuleViolationError('plan.outside_campaign', `org ${orgId} outside the campaign`);
   await requirePoolOrg(db, actor.tenantId, campaign, orgId);
   const { extracted, gathered } = await withPoolCompute({ priority: 'normal' }, async (compute) => {
     const extracted = await extractCampaign(db, actor.tenantId, campaignId, compute, undefined, orgId);

@@ -43,7 +43,6 @@ export async function extractCampaign(db: Db, tenantId: string, campaignId: stri
     await db.transaction((tx) => repo.insertSentences(tx, tenantId, campaignId, done, rows));
     versions += page.length;
     sentences += rows.length;
-    signal?.throwIfAborted();
     if (page.length < PAGE) break;
     after = page[page.length - 1].versionId;
   }

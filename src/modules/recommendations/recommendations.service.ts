@@ -9,7 +9,7 @@ import { can } from '../../kernel/access/policy.js';
 import type { Db, Executor } from '../../kernel/db/client.js';
 import { NotFoundError, RuleViolationError } from '../../kernel/errors/app-error.js';
 import { enqueue, isPending, type EnqueueInput } from '../../kernel/jobs/queue.js';
-import { campaignViewOrg, isInCampaign, requireCampaignAccess, type CampaignBrief } from '../campaigns/index.js';
+import { campaignViewOrg, requireCampaignAccess, type CampaignBrief } from '../campaigns/index.js';
 import * as repo from './recommendations.repository.js';
 
 export const RECOMMENDATION_JOB = 'recommendation-pools';
@@ -76,11 +76,13 @@ export async function poolView(db: Db, actor: Actor, campaignId: string, query: 
   };
 }
 
-/** The org must lie in the campaign and be a committee (it has orgs under it): branches have no pool. */
+/**
+ * The org, already known to lie in the campaign (campaignViewOrg, isInCampaign), must be a committee (it
+ * has orgs under it) or the campaign's own org: branches have no pool.
+ */
 export async function requirePoolOrg(exec: Executor, tenantId: string, campaign: CampaignBrief, orgId: string): Promise<repo.OrgInfo> {
   const org = await repo.orgInfo(exec, tenantId, orgId);
   if (!org) throw new NotFoundError('org.not_found', `org ${orgId}`);
-  if (!(await isInCampaign(exec, tenantId, campaign, orgId))) throw new RuleViolationError('plan.outside_campaign', `org ${orgId} outside the campaign`);
   if (!org.isCommittee && org.id !== campaign.orgId) throw new RuleViolationError('recommendation.not_pool', `org ${orgId} is a branch`);
   return org;
 }
