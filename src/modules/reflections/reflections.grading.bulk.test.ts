@@ -3,6 +3,10 @@ import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../../test/harness.js';
 import { queryRows } from '../../kernel/db/client.js';
+import { createUser } from '../../../test/factories.js';
+import { resolveTarget } from './reflections.grading.bulk.js';
+import { branchContext } from './reflections.grading.context.js';
+import { queueEntries } from './reflections.grading.js';
 import { DEFAULT_RUBRIC } from './reflections.rubric.js';
 import { ALL, gradingClient, gradingSetup, type GradingSetup } from './reflections.grading.test-fixtures.js';
 import { multipartFiles } from './reflections.test-fixtures.js';
@@ -71,6 +75,26 @@ describeApp('reflection grades in bulk and as XLSX', (ctx) => {
     expect(changed.json().errors[0].message).toBe('Dòng 1: Phiếu chấm đã gửi duyệt, không sửa được nữa');
     expect((await c.bulk(s.memberCookies[0], rows)).statusCode).toBe(404);
     expect((await c.bulk(s.otherCommittee, rows)).statusCode).toBe(404);
+  });
+
+  it('takes a paper hand-in that another table recorded after this one read the queue as the row to grade, not as another branch\'s', async () => {
+    const s = await gradingSetup(ctx);
+    const c = gradingClient(ctx, s);
+    const actor = await createUser(ctx.db, s.p.tenantId, [{ role: 'branch_committee', orgId: s.branchId }]);
+    const context = await branchContext(ctx.db, actor, s.campaignId, s.branchId);
+    const memberId = s.p.members[0];
+    const before = await queueEntries(ctx.db, actor, context);
+    expect(before.find((e) => e.memberId === memberId)?.reflectionId ?? null).toBeNull();
+    // The other table (the same one sent twice) commits between this one's queue read and its rows' check.
+    expect((await c.bulk(s.marker, [{ memberId, grade: 'tot' }])).statusCode).toBe(200);
+    const [reflection] = await queryRows<{ id: string }>(ctx.db, sql`select id from reflections where tenant_id = ${s.p.tenantId} and member_id = ${memberId}`);
+    const target = await resolveTarget(ctx.db, actor, context, before.filter((e) => e.memberId !== memberId), { line: 1, memberId, grade: 'tot' });
+    expect(typeof target === 'string' ? target : target.reflectionId).toBe(reflection.id);
+    const otherBranch = await createUser(ctx.db, s.p.tenantId, [{ role: 'branch_committee', orgId: s.p.branches[1] }]);
+    const otherContext = await branchContext(ctx.db, otherBranch, s.campaignId, s.p.branches[1]);
+    // Had the member since moved to branch 1, branch 1's table could not grade what branch 0 collected.
+    await ctx.db.execute(sql`update members set branch_id = ${s.p.branches[1]} where tenant_id = ${s.p.tenantId} and id = ${memberId}`);
+    expect(await resolveTarget(ctx.db, otherBranch, otherContext, [], { line: 1, memberId, grade: 'tot' })).toBe('Bài thu hoạch của đảng viên do chi bộ khác thu nhận');
   });
 
   it('exports the grades as XLSX and imports the filled sheet back: unchanged rows stay, new grades are saved', async () => {

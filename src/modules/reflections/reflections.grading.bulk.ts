@@ -89,22 +89,26 @@ export async function planBulk(db: Db, actor: Actor, ctx: GradingContext, marker
 }
 
 /** The queue entry a row names; under anonymous marking a marker names reflections only by their id. */
-async function resolveTarget(db: Db, actor: Actor, ctx: GradingContext, entries: Entry[], item: BulkItem): Promise<Entry | string> {
+export async function resolveTarget(db: Db, actor: Actor, ctx: GradingContext, entries: Entry[], item: BulkItem): Promise<Entry | string> {
   if (!item.memberId === !item.reflectionId) return 'Cần đúng một trong hai: mã đảng viên hoặc mã bài thu hoạch';
   if (item.reflectionId) return entries.find((e) => e.reflectionId === item.reflectionId) ?? 'Bài thu hoạch không thuộc chi bộ này';
   const seeNames = ctx.abilities.seeNames;
-  const entry = entries.find((e) => e.memberId === item.memberId && (seeNames || !e.reflectionId));
-  if (entry) return entry;
+  const queued = entries.find((e) => e.memberId === item.memberId && (seeNames || !e.reflectionId));
+  if (queued) return queued;
   // A member of the branch not expected to write (e.g. did not attend) may still hand in on paper.
   const member = await findMember(db, actor.tenantId, item.memberId!);
   if (!member || member.branchId !== ctx.branchId || member.leftAt) return 'Đảng viên không sinh hoạt tại chi bộ này';
-  if (await repo.findReflection(db, actor.tenantId, ctx.campaign.id, member.id)) {
-    return seeNames ? 'Bài thu hoạch của đảng viên do chi bộ khác thu nhận' : 'Đảng viên đã nộp bài: chấm theo số biên nhận (chấm ẩn danh)';
-  }
-  return {
+  const entry: Entry = {
     reflectionId: null, memberId: member.id, fullName: member.fullName, cardNumber: null, nameKey: '', status: 'missing', submittedAt: null,
     receiptNumber: null, source: null, pages: 0, hasPdf: false, hasText: false, versions: 0, gradeStatus: 'ungraded', finalGrade: null, gradedAt: null,
   };
+  const found = await repo.findReflection(db, actor.tenantId, ctx.campaign.id, member.id);
+  if (!found) return entry;
+  if (!seeNames) return 'Đảng viên đã nộp bài: chấm theo số biên nhận (chấm ẩn danh)';
+  if (found.branchId !== ctx.branchId) return 'Bài thu hoạch của đảng viên do chi bộ khác thu nhận';
+  // Collected by this branch after the queue was read (the same table sent twice at once): the row grades it,
+  // and writing finds out under its lock whether the other table already did.
+  return { ...entry, reflectionId: found.id, status: found.status === 'paper' ? 'paper' : 'submitted', finalGrade: found.finalGrade };
 }
 
 /** Writes the planned rows in the caller's transaction: paper hand-ins first where needed, then submitted grades. */
