@@ -106,6 +106,7 @@ describe('campaign flows in the browser', () => {
       chiUy.page.waitForResponse((r) => r.url().includes('/makeups') && r.url().includes('completed') && r.ok()),
       chiUy.page.getByText('Đã học bù', { exact: true }).click(),
     ]);
+    await expect.poll(() => chiUy.page.getByTestId('makeups-loading').count()).toBe(0); // the completed list is drawn
     const namesakesDone = await chiUy.page.getByTestId('makeup-card').filter({ hasText: name }).count();
     await chiUy.page.getByText('Chưa học bù', { exact: true }).click();
     await expect.poll(() => cards.count()).toBe(before);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { describeApp } from '../../../test/harness.js';
 import { buildSmallProvince, createUser, insertMember, login, sessionCookie } from '../../../test/factories.js';
 import { issuedCampaign, scheduledConference } from '../../../test/campaign-factories.js';
@@ -188,10 +188,16 @@ describeApp('attendance', (ctx) => {
       await gate;
     });
     await isLocked;
+    // Waits (however loaded the machine) until that many backends are blocked on a lock.
+    const blockedOnLock = (n: number) => vi.waitFor(async () => {
+      const [row] = await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from pg_stat_activity
+        where datname = current_database() and wait_event_type = 'Lock'`);
+      expect(row.n).toBeGreaterThanOrEqual(n);
+    }, { timeout: 30_000, interval: 20 });
     const closing = post(`/api/conferences/${conferenceId}/close`, organizer);
-    await new Promise((r) => setTimeout(r, 300));
+    await blockedOnLock(1); // the close holds the conference and waits on makeups
     const scanning = post(`/api/conferences/${conferenceId}/check-in`, organizer, { code });
-    await new Promise((r) => setTimeout(r, 300));
+    await blockedOnLock(2); // the scan waits on the conference the close holds
     release();
     await blocker;
     const [closed, scan] = await Promise.all([closing, scanning]);

@@ -104,8 +104,9 @@ export async function resolveTarget(db: Db, actor: Actor, ctx: GradingContext, e
   };
   const found = await repo.findReflection(db, actor.tenantId, ctx.campaign.id, member.id);
   if (!found) return entry;
-  if (!seeNames) return 'Đảng viên đã nộp bài: chấm theo số biên nhận (chấm ẩn danh)';
-  if (found.branchId !== ctx.branchId) return 'Bài thu hoạch của đảng viên do chi bộ khác thu nhận';
+  if (found.branchId !== ctx.branchId) return seeNames ? 'Bài thu hoạch của đảng viên do chi bộ khác thu nhận' : 'Đảng viên đã nộp bài: chấm theo số biên nhận (chấm ẩn danh)';
+  // Under anonymous marking a member is named only for a hand-in on paper, which hides nothing.
+  if (!seeNames && found.status !== 'paper') return 'Đảng viên đã nộp bài: chấm theo số biên nhận (chấm ẩn danh)';
   // Collected by this branch after the queue was read (the same table sent twice at once): the row grades it,
   // and writing finds out under its lock whether the other table already did.
   return { ...entry, reflectionId: found.id, status: found.status === 'paper' ? 'paper' : 'submitted', finalGrade: found.finalGrade };

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Empty, Form, Grid, Input, Modal, Radio, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Empty, Form, Grid, Input, Modal, Radio, Segmented, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useParams } from 'react-router';
 import dayjs from 'dayjs';
 import { CampaignNav } from '../../campaigns/components/CampaignNav';
@@ -49,7 +49,8 @@ export default function MakeupsPage() {
         options={[{ value: 'pending', label: MAKEUP_STATUS.pending.label }, { value: 'completed', label: MAKEUP_STATUS.completed.label }, { value: 'all', label: 'Tất cả' }]} />
       {list.isError && <ProblemAlert error={list.error} />}
       {isPhone ? (
-        (list.data ?? []).length === 0 ? <Empty description="Không có ai trong danh sách" /> : (list.data ?? []).map((k) => (
+        list.isPending ? <div style={{ textAlign: 'center', padding: 24 }} data-testid="makeups-loading"><Spin /></div>
+        : (list.data ?? []).length === 0 ? <Empty description="Không có ai trong danh sách" /> : (list.data ?? []).map((k) => (
           <Card key={k.id} className="qt-roster-card" data-testid="makeup-card">
             <div className="qt-roster-name">{k.fullName} <Tag color={MAKEUP_STATUS[k.status].color}>{MAKEUP_STATUS[k.status].label}</Tag></div>
             <Typography.Text type="secondary">{k.branchName}</Typography.Text>
