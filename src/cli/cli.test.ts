@@ -39,7 +39,8 @@ afterAll(async () => {
   await admin.end();
 });
 
-describe('command line', () => {
+// Each test runs the command line as child processes (tsx compiles, the demo seeds a campaign): a minute on a loaded runner.
+describe('command line', { timeout: 180_000 }, () => {
   it('seed-demo is deterministic: the same seed gives the same province, ids included', async () => {
     const [a, b] = [await freshPostgres(), await freshPostgres()];
     for (const url of [a, b]) expect((await cli(['seed-demo', '--members', '400', '--seed', '7'], { DATABASE_URL: url })).code).toBe(0);

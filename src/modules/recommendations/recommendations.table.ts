@@ -65,6 +65,8 @@ export const recommendationEntries = pgTable('recommendation_entries', {
   primaryKey({ columns: [t.tenantId, t.id] }),
   index('recommendation_entries_pool_idx').on(t.tenantId, t.campaignId, t.poolOrgId, t.groupId),
   index('recommendation_entries_group_idx').on(t.tenantId, t.groupId),
+  // The background job's "which pools have entries waiting for a group": a few rows, not the campaign's all.
+  index('recommendation_entries_waiting_idx').on(t.tenantId, t.campaignId, t.poolOrgId).where(sql`group_id is null`),
   index('recommendation_entries_reflection_idx').on(t.tenantId, t.reflectionId),
   uniqueIndex('recommendation_entries_sentence_uq').on(t.tenantId, t.versionId, t.sentenceIndex).where(sql`version_id is not null`),
   uniqueIndex('recommendation_entries_source_uq').on(t.tenantId, t.sourceGroupId).where(sql`source_group_id is not null`),

@@ -1,0 +1,1 @@
+CREATE INDEX "recommendation_entries_waiting_idx" ON "recommendation_entries" USING btree ("tenant_id","campaign_id","pool_org_id") WHERE group_id is null;
