@@ -40,6 +40,17 @@ async function pickOrg(page: Page, selectId: string, org: Org) {
 }
 
 describe('foundation flows in the browser', () => {
+  it('serves the production build of the web app (smaller and faster on an old phone than React\'s development build)', async () => {
+    const html = await (await fetch(`${server.baseUrl}/`)).text();
+    const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of scripts) {
+      const js = await (await fetch(new URL(src, server.baseUrl))).text();
+      expect(js.length).toBeGreaterThan(1000);
+      expect(js).not.toContain('jsxDEV');
+    }
+  });
+
   it('a) an officer browses the tree, finds a member without accents and opens the page', async () => {
     const { context, page } = await newPage(browser, server.baseUrl);
     await page.goto('/');

@@ -13,7 +13,7 @@ import { apiAs, launchBrowser, loginUi, newPage, PHONE, shot, startServer, type 
  */
 
 interface Group { id: string; title: string; count: number; status: string; forwardedAt: string | null; reportedAt: string | null; origins: Array<{ orgId: string; orgName: string; count: number }>; answers: Array<{ answer: string; orgName: string }> }
-interface Pool { org: { id: string; name: string }; groups: Group[]; children: Array<{ orgId: string; name: string }> }
+interface Pool { org: { id: string; name: string }; groups: Group[]; children: Array<{ orgId: string; name: string }>; sentences: number; unassigned: number; extracted: number }
 interface Me { grants: Array<{ orgId: string; orgName: string }> }
 
 let server: TestServer;
@@ -204,8 +204,12 @@ describe('recommendations in the browser', () => {
     const fromCommune = (await asCommune<Pool>(`/api/campaigns/${campaignId}/recommendations`)).groups.find((g) => g.forwardedAt)!;
     // At the province it joined a group of the province's pool (its own, or one saying the same), carrying the commune's count.
     const asProvince = await apiAs(server.baseUrl, 'tuyengiao');
-    const forwarded = (await asProvince<Pool>(`/api/campaigns/${campaignId}/recommendations`)).groups.find((g) => g.origins.some((o) => o.orgId === communeId))!;
+    const provincePool = await asProvince<Pool>(`/api/campaigns/${campaignId}/recommendations`);
+    const forwarded = provincePool.groups.find((g) => g.origins.some((o) => o.orgId === communeId))!;
     expect(forwarded.origins.find((o) => o.orgId === communeId)!.count).toBe(fromCommune.count);
+    // The province's figures count what was forwarded into its pool, not only its own branches' sentences.
+    expect(provincePool.sentences).toBe(provincePool.groups.reduce((n, g) => n + g.count, provincePool.unassigned));
+    expect(provincePool.extracted).toBeGreaterThan(0);
 
     const officer = await newPage(browser, server.baseUrl);
     await loginUi(officer.page, 'tuyengiao');

@@ -156,4 +156,37 @@ describe('reflections in the browser', () => {
     await shot(page, '44-grading-copy-flag');
     await context.close();
   });
+
+  it('the province officer sets the reflections\' due date within the plan\'s deadline, and the member sees it', async () => {
+    const asOfficer = await apiAs(server.baseUrl, 'tuyengiao');
+    const before = await asOfficer<{ plan: { reflectionsBy: string } | null; dueAt: string | null }>(`/api/campaigns/${campaign.id}/reflection-settings`);
+    const planDay = before.plan!.reflectionsBy; // yyyy-mm-dd
+    const vn = (iso: string) => iso.split('-').reverse().join('/');
+    const dayAfter = new Date(Date.parse(`${planDay}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+    const { page, context } = await newPage(browser, server.baseUrl);
+    await loginUi(page, 'tuyengiao');
+    await page.goto(`/campaigns/${campaign.id}/reflection-stats`);
+    await page.getByRole('tab', { name: 'Cài đặt thu hoạch' }).click();
+    await page.getByTestId('reflection-settings-page').waitFor();
+    await page.getByText(`nộp bài thu hoạch chậm nhất ngày ${vn(planDay)}`).waitFor();
+    const due = page.getByTestId('settings-due');
+    const setDue = async (text: string) => {
+      await due.click();
+      await due.fill(text);
+      await due.press('Enter');
+      await expect.poll(() => due.inputValue()).toBe(text);
+    };
+    await setDue(`${vn(dayAfter)} 17:00`);
+    await page.getByTestId('settings-save').click();
+    await page.getByText(`Không được muộn hơn ngày ${vn(planDay)} của kế hoạch`).waitFor();
+    await setDue(`${vn(planDay)} 16:00`);
+    await page.getByTestId('settings-save').click();
+    await page.getByText('Đã lưu cách thu và chấm bài thu hoạch').waitFor();
+    await shot(page, '45-reflection-settings');
+    await context.close();
+
+    const mine = await (await apiAs(server.baseUrl, 'dangvien'))<{ settings: { dueAt: string } }>(`/api/reflections/mine?campaignId=${campaign.id}`);
+    expect(mine.settings.dueAt).toBe(new Date(`${planDay}T16:00:00+07:00`).toISOString());
+  });
 });

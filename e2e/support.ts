@@ -32,7 +32,8 @@ function freePort(): Promise<number> {
 export function ensureWebBuilt(): void {
   if (fs.existsSync(path.join(ROOT, 'web', 'dist', 'index.html'))) return;
   const vite = path.join(ROOT, 'node_modules', '.bin', 'vite');
-  const r = spawnSync(vite, ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  // vitest runs with NODE_ENV=test, under which vite would bundle React's development build: the browser tests use what users get.
+  const r = spawnSync(vite, ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (r.status !== 0) throw new Error('vite build failed');
 }
 

@@ -21,7 +21,8 @@ const sources = [path.join(root, 'web', 'src'), path.join(root, 'web', 'index.ht
 const sourceTime = Math.max(...sources.filter(fs.existsSync).map((s) => (fs.statSync(s).isDirectory() ? newestMtime(s) : fs.statSync(s).mtimeMs)));
 if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sourceTime) {
   console.log('Đang xây dựng giao diện web...');
-  const result = spawnSync(bin('vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  // A production build whatever NODE_ENV the caller has (under NODE_ENV=test vite would bundle React's development build).
+  const result = spawnSync(bin('vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 

@@ -16,7 +16,7 @@ if ! pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then
   for _ in $(seq 1 20); do pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null && break; sleep 0.5; done
 fi
 
-./node_modules/.bin/vite build --config web/vite.config.ts --logLevel warn || { echo "0 passed, 1 failed"; exit 1; }
+NODE_ENV=production ./node_modules/.bin/vite build --config web/vite.config.ts --logLevel warn || { echo "0 passed, 1 failed"; exit 1; }
 
 results=.vitest-results.json
 rm -f "$results"

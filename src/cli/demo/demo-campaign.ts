@@ -58,12 +58,25 @@ interface PlanRow {
   contents: Array<{ text: string; fromPlanId: string | null }>; deadlines: unknown[]; status: string; by: string; issuedAt: string | null;
 }
 
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The demo plan's deadline for reflections: 15/01/2027, or a month after the demo is seeded if that is
+ * later, so that a demo (and the browser tests run on one) never finds its reflections already closed.
+ */
+export function demoReflectionsBy(now = new Date()): string {
+  const inAMonth = addDays(now.toISOString().slice(0, 10), 30);
+  return inAMonth > '2027-01-15' ? inAMonth : '2027-01-15';
+}
+
 async function insertPlan(tx: Executor, tenantId: string, p: PlanRow) {
+  const reflectionsBy = demoReflectionsBy();
+  const reportBy = addDays(reflectionsBy, 16);
   await tx.execute(sql`insert into campaign_plans (tenant_id, id, campaign_id, org_id, parent_plan_id, number, issued_on, title, purpose, contents,
       attendees, reflection_writers, level_deadlines, reflections_by, report_by, action_program_by, status, approved_by, approved_at, issued_by, issued_at, created_by)
     values (${tenantId}, ${p.id}, ${p.campaignId}, ${p.orgId}, ${p.parentPlanId}, ${p.number}, ${p.issuedOn}, ${p.title}, ${DEMO_PLAN.purpose},
       ${JSON.stringify(p.contents)}::jsonb, ${DEMO_PLAN.attendees}, ${DEMO_PLAN.reflectionWriters}, ${JSON.stringify(p.deadlines)}::jsonb,
-      '2027-01-15', '2027-01-31', '2027-01-15', ${p.status},
+      ${reflectionsBy}, ${reportBy}, ${reflectionsBy}, ${p.status},
       ${p.status === 'draft' ? null : p.by}, ${p.issuedAt}, ${p.status === 'issued' ? p.by : null}, ${p.status === 'issued' ? p.issuedAt : null}, ${p.by})`);
 }
 

@@ -13,6 +13,7 @@ import { DEFAULT_RUBRIC, suggestGrade } from '../../modules/reflections/reflecti
 import type { ReflectionPage } from '../../modules/reflections/reflections.table.js';
 import { changeWords, generateEssay, Rng } from '../../text/testing/essays.js';
 import { DEMO_RESOLUTION } from './demo-campaign-texts.js';
+import { demoReflectionsBy } from './demo-campaign.js';
 
 export interface DemoReflectionsInput {
   tenantId: string; seed: number; id: (key: string) => string; campaignId: string;
@@ -33,8 +34,10 @@ const HELD_AT = Date.parse('2026-11-18T11:30:00+07:00');
 
 export async function seedDemoReflections(tx: Executor, input: DemoReflectionsInput) {
   const { tenantId, campaignId } = input;
+  // Due at 17:00 on the plan's day for reflections; the branch still takes late ones for five days more.
+  const dueDay = demoReflectionsBy();
   await tx.execute(sql`insert into reflection_settings (tenant_id, campaign_id, must_handwrite, due_at, cutoff_at, max_pages, writers, updated_by)
-    values (${tenantId}, ${campaignId}, false, '2026-12-05T17:00:00+07:00', '2026-12-10T17:00:00+07:00', 10, 'studied', ${input.secretaryUserId})
+    values (${tenantId}, ${campaignId}, false, ${`${dueDay}T17:00:00+07:00`}::timestamptz, ${`${dueDay}T17:00:00+07:00`}::timestamptz + interval '5 days', 10, 'studied', ${input.secretaryUserId})
     on conflict do nothing`);
   const writers = await queryRows<Writer>(tx, sql`select p.member_id, m.branch_id,
       coalesce(p.attended_at, p.made_up_at) as studied_at, m.full_name, b.name as branch_name, u.name as parent_name

@@ -16,16 +16,17 @@ export interface CoverageRow extends CoverageCounts {
  * branch once, then summed over the closure table (ARCHITECTURE.md "Roll-ups").
  */
 export async function campaignCoverage(db: Db, actor: Actor, campaignId: string, orgId?: string) {
-  // A campaign the actor has no part in answers as if it did not exist.
+  // A campaign the actor has no part in answers as if it did not exist. Without an org, the view opens
+  // where the reader's part of the campaign begins (a commune's officer: the commune), like the others.
   const campaign = await requireCampaignAccess(db, actor, campaignId);
-  const target = await campaignViewOrg(db, actor, campaign, orgId ?? campaign.orgId);
+  const target = await campaignViewOrg(db, actor, campaign, orgId);
   const exempt = await includeExempt(db, actor.tenantId, campaignId);
   const rows = await queryRows<Record<string, unknown>>(db, coverageSql(actor.tenantId, campaignId, target, exempt));
   const total = rows.find((r) => r.org_id === target);
   const children = rows.filter((r) => r.org_id !== target);
   const plans = await planStatuses(db, actor.tenantId, campaignId, children.map((r) => r.org_id as string));
   return {
-    campaignId, orgId: target,
+    campaignId, orgId: target, orgName: (total?.name as string) ?? '',
     total: total ? counts(total) : { covered: 0, invited: 0, attended: 0, madeUp: 0 },
     children: children.map((r): CoverageRow => {
       const plan = plans.get(r.org_id as string);

@@ -38,7 +38,9 @@ export async function myCampaigns(db: Db, actor: Actor) {
 
 async function myInvitations(db: Db, tenantId: string, memberId: string) {
   const rows = await queryRows<Record<string, unknown>>(db, sql`select i.id, i.conference_id, i.campaign_id, i.status, i.checked_in_at,
-      i.absence_reason, i.qr_token, f.title, f.starts_at, f.ends_at, f.venue, f.format, f.status as conference_status, o.name as org_name,
+      i.absence_reason, i.qr_token, f.title, f.starts_at, f.venue,
+      -- a session lasts as long as the conference does: its end follows from its own start
+      case when s.starts_at is not null then s.starts_at + (f.ends_at - f.starts_at) else f.ends_at end as ends_at, f.format, f.status as conference_status, o.name as org_name,
       s.seq as session_seq, s.venue as session_venue, s.starts_at as session_starts_at,
       (select count(*)::int from conference_sessions x where x.tenant_id = i.tenant_id and x.conference_id = i.conference_id) as session_count,
       p.name as point_name, p.place as point_place

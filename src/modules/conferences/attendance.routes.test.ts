@@ -126,8 +126,16 @@ describeApp('attendance', (ctx) => {
     expect(body.children.map((c: { orgId: string; covered: number; invited: number; attended: number }) => [c.orgId, c.covered, c.invited, c.attended]))
       .toEqual([[p.communes[0], 12, 12, 1], [p.communes[1], 12, 0, 0]]);
     expect(body.children[0]).toHaveProperty('planIssued');
+    expect(body.orgName).toMatch(/\S/);
+    // Without an org a commune officer's view opens at the commune, as the reflection statistics do.
+    const own = await get(`/api/campaigns/${campaignId}/coverage`, organizer);
+    expect(own.statusCode).toBe(200);
+    expect(own.json()).toMatchObject({ orgId: p.communes[0], total: { covered: 12, invited: 12, attended: 1, madeUp: 0 } });
+    // A branch committee's at its branch, which has no child org to list.
+    const chiUy = await sessionCookie(ctx.db, await createUser(ctx.db, p.tenantId, [{ role: 'branch_committee', orgId: p.branches[0] }]));
+    expect((await get(`/api/campaigns/${campaignId}/coverage`, chiUy)).json()).toMatchObject({ orgId: p.branches[0], total: { covered: 3, attended: 1 }, children: [] });
     // A commune officer may not read the province's figures, nor the other commune's.
-    expect((await get(`/api/campaigns/${campaignId}/coverage`, organizer)).statusCode).toBe(404);
+    expect((await get(`/api/campaigns/${campaignId}/coverage?orgId=${p.rootId}`, organizer)).statusCode).toBe(404);
     expect((await get(`/api/campaigns/${campaignId}/coverage?orgId=${p.communes[1]}`, organizer)).statusCode).toBe(404);
   });
 
@@ -145,7 +153,11 @@ describeApp('attendance', (ctx) => {
     expect(placeOf(p.branches[0])).toEqual(Array(3).fill([1, 'Điểm cầu số 1']));
     expect(placeOf(p.branches[3])).toEqual(Array(3).fill([2, null]));
     const mine = (await get('/api/me/campaigns', await memberCookie(p, p.members[9]))).json()[0].conferences[0];
-    expect(mine).toMatchObject({ sessionSeq: 2, startsAt: '2026-12-10T07:00:00.000Z', bridgePoint: null });
+    expect(mine).toMatchObject({ sessionSeq: 2, startsAt: '2026-12-10T07:00:00.000Z', endsAt: null, bridgePoint: null });
+    // A conference of four hours: the afternoon session ends four hours after its own start, not at the morning's end.
+    await ctx.db.execute(sql`update conferences set ends_at = starts_at + interval '4 hours' where tenant_id = ${p.tenantId} and id = ${conferenceId}`);
+    const timed = (await get('/api/me/campaigns', await memberCookie(p, p.members[9]))).json()[0].conferences[0];
+    expect([timed.startsAt, timed.endsAt]).toEqual(['2026-12-10T07:00:00.000Z', '2026-12-10T11:00:00.000Z']);
   });
 
   it('stops counting the invitees of a cancelled conference as invited', async () => {

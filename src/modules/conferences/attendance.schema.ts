@@ -82,7 +82,7 @@ export const MakeupConfirmBody = z.object({ mode: MakeupMode, note: z.string().t
 
 const CoverageCounts = { covered: z.number(), invited: z.number(), attended: z.number(), madeUp: z.number() };
 export const Coverage = z.object({
-  campaignId: z.uuid(), orgId: z.uuid(),
+  campaignId: z.uuid(), orgId: z.uuid(), orgName: z.string(),
   total: z.object(CoverageCounts),
   children: z.array(z.object({
     orgId: z.uuid(), orgName: z.string(), orgCode: z.string(), isLeaf: z.boolean(), ...CoverageCounts,

@@ -209,18 +209,33 @@ export async function entriesOfGroup(exec: Executor, tenantId: string, groupId: 
 
 export interface PoolCounts { sentences: number; unassigned: number; extracted: number }
 
+/**
+ * What a pool holds, counted in members' recommendation sentences like its groups are: its branches'
+ * sentences plus the counts of the groups forwarded into it (a forwarded entry weighs its group's count),
+ * those not yet in a group, and the reflections they were taken from, found by following each forwarded
+ * group down to the sentences it holds. Above the lowest committees a pool holds forwarded groups only.
+ */
 export async function poolCounts(exec: Executor, tenantId: string, campaignId: string, poolOrgId: string): Promise<PoolCounts> {
-  const [row] = await queryRows<Record<string, string | number>>(exec, sql`select
-      count(*) filter (where kind = 'sentence') as sentences, count(*) filter (where group_id is null) as unassigned,
-      (select count(distinct reflection_id) from recommendation_entries s where s.tenant_id = ${tenantId}
-         and s.campaign_id = ${campaignId}::uuid and s.pool_org_id = ${poolOrgId}::uuid and s.kind = 'sentence') as extracted
+  const [row] = await queryRows<Record<string, string | number | null>>(exec, sql`with recursive below(group_id) as (
+      select source_group_id from recommendation_entries
+      where tenant_id = ${tenantId} and campaign_id = ${campaignId}::uuid and pool_org_id = ${poolOrgId}::uuid and source_group_id is not null
+      union
+      select e.source_group_id from below join recommendation_entries e on e.tenant_id = ${tenantId} and e.group_id = below.group_id
+      where e.source_group_id is not null)
+    select sum(weight) as sentences, sum(weight) filter (where group_id is null) as unassigned,
+      (select count(distinct r.reflection_id) from (
+        select s.reflection_id from recommendation_entries s
+        where s.tenant_id = ${tenantId} and s.campaign_id = ${campaignId}::uuid and s.pool_org_id = ${poolOrgId}::uuid and s.kind = 'sentence'
+        union all
+        select s.reflection_id from below join recommendation_entries s on s.tenant_id = ${tenantId} and s.group_id = below.group_id
+        where s.kind = 'sentence') r) as extracted
     from recommendation_entries where tenant_id = ${tenantId} and campaign_id = ${campaignId}::uuid and pool_org_id = ${poolOrgId}::uuid`);
-  return { sentences: Number(row.sentences), unassigned: Number(row.unassigned), extracted: Number(row.extracted) };
+  return { sentences: Number(row.sentences ?? 0), unassigned: Number(row.unassigned ?? 0), extracted: Number(row.extracted ?? 0) };
 }
 
 export interface ChildPool { orgId: string; name: string; groups: number; selected: number; forwarded: number; count: number }
 
-/** The pools of committees in `orgId`'s subtree one committee level down (drill-down). */
+/** The pools of committees in `orgId`'s subtree one committee level down (drill-down), in Vietnamese name order. */
 export async function childPools(exec: Executor, tenantId: string, campaignId: string, orgId: string): Promise<ChildPool[]> {
   const rows = await queryRows<Record<string, unknown>>(exec, sql`select o.id as "orgId", o.name, coalesce(g.groups, 0) as groups,
       coalesce(g.selected, 0) as selected, coalesce(g.forwarded, 0) as forwarded, coalesce(e.count, 0) as count
@@ -231,12 +246,12 @@ export async function childPools(exec: Executor, tenantId: string, campaignId: s
     left join lateral (select sum(y.weight) as count from recommendation_entries y
       where y.tenant_id = o.tenant_id and y.campaign_id = ${campaignId}::uuid and y.pool_org_id = o.id and y.group_id is not null) e on true
     where o.tenant_id = ${tenantId} and o.parent_id = ${orgId}::uuid and o.status = 'active'
-      and exists (select 1 from orgs c where c.tenant_id = o.tenant_id and c.parent_id = o.id and c.status = 'active')
-    order by o.name`);
+      and exists (select 1 from orgs c where c.tenant_id = o.tenant_id and c.parent_id = o.id and c.status = 'active')`);
+  // Sorted here, not by the database: its collation puts capitals first ("Quân sự" before "các cơ quan").
   return rows.map((r) => ({
     orgId: r.orgId as string, name: r.name as string, groups: Number(r.groups), selected: Number(r.selected),
     forwarded: Number(r.forwarded), count: Number(r.count),
-  }));
+  })).sort((a, b) => a.name.localeCompare(b.name, 'vi') || a.orgId.localeCompare(b.orgId));
 }
 
 export interface ChainLink {

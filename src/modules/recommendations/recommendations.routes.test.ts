@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { describeApp } from '../../../test/harness.js';
-import { buildSmallProvince, createUser, sessionCookie } from '../../../test/factories.js';
+import { buildSmallProvince, createUser, insertOrg, sessionCookie } from '../../../test/factories.js';
 import { insertTypedReflection, issuedCampaign } from '../../../test/campaign-factories.js';
 import { queryRows } from '../../kernel/db/client.js';
 import { newId } from '../../kernel/db/columns.js';
@@ -24,7 +24,7 @@ ${recs.map((r, i) => `${i + 1}. ${r}`).join('\n')}
 Trên đây là bài thu hoạch của tôi.`;
 
 interface Group { id: string; title: string; status: string; count: number; entries: number; forwardedAt: string | null; reportedAt: string | null; answers: Array<{ orgId: string; answer: string }>; above: Array<{ orgId: string }>; origins: Array<{ orgId: string; count: number }> }
-interface Pool { org: { id: string }; groups: Group[]; sentences: number; unassigned: number; canManage: boolean; canAnswer: boolean; children: Array<{ orgId: string; count: number }> }
+interface Pool { org: { id: string }; groups: Group[]; sentences: number; unassigned: number; extracted: number; canManage: boolean; canAnswer: boolean; children: Array<{ orgId: string; name: string; count: number }> }
 interface Detail { group: Group; entries: Array<{ id: string; kind: string; text: string; weight: number; originOrgId: string }> }
 
 describeApp('recommendation pools', (ctx) => {
@@ -91,6 +91,7 @@ describeApp('recommendation pools', (ctx) => {
     expect(status).toBe(200);
     expect(body.sentences).toBe(7);
     expect(body.unassigned).toBe(0);
+    expect(body.extracted).toBe(6);
     expect(body.canManage).toBe(true);
     expect(body.groups.map((g) => g.count)).toEqual([4, 2, 1]);
     const funds = byTitle(body.groups, 'kinh phí')!;
@@ -131,12 +132,15 @@ describeApp('recommendation pools', (ctx) => {
     const commune = (await pool(s, s.p.communes[0], s.commune)).body;
     expect(commune.groups).toHaveLength(1);
     expect(commune.groups[0]).toMatchObject({ count: 4, title: 'Tăng kinh phí hoạt động cho chi bộ vùng sâu, vùng xa', origins: [{ orgId: s.p.grassroots[0], count: 4 }] });
+    // Its figures count what was forwarded into it: the group's 4 sentences, from 4 members' reflections.
+    expect(commune).toMatchObject({ sentences: 4, unassigned: 0, extracted: 4 });
     // The commune selects and forwards to the province, where the Standing Committee answers.
     const cg = commune.groups[0].id;
     await call('PATCH', `/api/recommendation-groups/${cg}`, s.commune, { status: 'selected' });
     expect((await call('POST', `/api/recommendation-groups/${cg}/forward`, s.commune, { upper: true })).status).toBe(200);
     const province = (await pool(s, s.p.rootId, s.province)).body;
     expect(province.groups.map((g) => g.count)).toEqual([4]);
+    expect(province).toMatchObject({ sentences: 4, unassigned: 0, extracted: 4 });
     const answer = 'Tỉnh ủy đã giao Ủy ban nhân dân tỉnh bổ sung kinh phí hoạt động cho chi bộ vùng sâu, vùng xa từ năm 2027.';
     const answered = await call<Detail>('PUT', `/api/recommendation-groups/${province.groups[0].id}/answer`, s.secretary, { answer });
     expect(answered.status).toBe(200);
@@ -161,6 +165,7 @@ describeApp('recommendation pools', (ctx) => {
     await runJob(s.p.tenantId, s.campaignId);
     expect(byTitle((await pool(s, s.p.grassroots[0], s.board0)).body.groups, 'kinh phí')!.count).toBe(5);
     expect((await pool(s, s.p.rootId, s.province)).body.groups[0].count).toBe(5);
+    expect((await pool(s, s.p.rootId, s.province)).body).toMatchObject({ sentences: 5, extracted: 5 });
     // A member's new version without it lowers them again.
     await replaceVersion(s.p.tenantId, s.r.m1, essay([TRAINING]), null);
     await runJob(s.p.tenantId, s.campaignId);
@@ -170,9 +175,10 @@ describeApp('recommendation pools', (ctx) => {
     await runJob(s.p.tenantId, s.campaignId);
     expect(byTitle((await pool(s, s.p.grassroots[0], s.board0)).body.groups, 'kinh phí')!.count).toBe(3);
     expect((await pool(s, s.p.rootId, s.province)).body.groups[0].count).toBe(3);
+    expect((await pool(s, s.p.rootId, s.province)).body).toMatchObject({ sentences: 3, extracted: 3 });
     // Withdrawing at the grassroots takes it out of the pools above.
     expect((await call('POST', `/api/recommendation-groups/${funds.id}/withdraw`, s.board0)).status).toBe(200);
-    expect((await pool(s, s.p.communes[0], s.commune)).body.groups).toEqual([]);
+    expect((await pool(s, s.p.communes[0], s.commune)).body).toMatchObject({ groups: [], sentences: 0, extracted: 0 });
   });
 
   it('keeps each board to its own subtree and each action to its role', async () => {
@@ -201,6 +207,16 @@ describeApp('recommendation pools', (ctx) => {
     await call('PATCH', `/api/recommendation-groups/${g0.id}`, s.board0, { status: 'selected' });
     const audit = await queryRows(ctx.db, sql`select 1 from audit_log where tenant_id = ${s.p.tenantId} and action = 'recommendation.update' and entity_id = ${g0.id}`);
     expect(audit).toHaveLength(1);
+  });
+
+  it('lists the committees below in Vietnamese name order, capitals and lower case alike', async () => {
+    const s = await setup();
+    for (const [i, name] of ['Đảng bộ Quân sự tỉnh', 'Đảng bộ các cơ quan Đảng tỉnh'].entries()) {
+      const committee = await insertOrg(ctx.db, { tenantId: s.p.tenantId, parentId: s.p.rootId, levelId: s.p.levels.upper, name, code: `${s.p.tenantId.slice(-6)}-K${i}`, kind: 'commune_committee' });
+      await insertOrg(ctx.db, { tenantId: s.p.tenantId, parentId: committee, levelId: s.p.levels.branch, name: `Chi bộ ${i + 1}`, code: `${s.p.tenantId.slice(-6)}-K${i}-B` });
+    }
+    const { body } = await pool(s, s.p.rootId, s.province);
+    expect(body.children.map((c) => c.name)).toEqual(['Đảng bộ các cơ quan Đảng tỉnh', 'Đảng bộ Quân sự tỉnh', 'Đảng bộ xã Thử 1', 'Đảng bộ xã Thử 2']);
   });
 
   describe('at once', () => {

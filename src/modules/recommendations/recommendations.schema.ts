@@ -48,6 +48,10 @@ export const PoolView = z.object({
   org: z.object({ id: z.uuid(), name: z.string() }),
   parent: z.object({ id: z.uuid(), name: z.string(), readable: z.boolean() }).nullable(),
   canManage: z.boolean(), canAnswer: z.boolean(), pending: z.boolean(),
+  /**
+   * Members' recommendation sentences the pool holds (its branches' own plus the counts of the groups
+   * forwarded into it), those of them not yet in a group, and the reflections they come from.
+   */
   sentences: z.number(), unassigned: z.number(), extracted: z.number(),
   groups: z.array(GroupView),
   children: z.array(z.object({ orgId: z.uuid(), name: z.string(), groups: z.number(), selected: z.number(), forwarded: z.number(), count: z.number() })),

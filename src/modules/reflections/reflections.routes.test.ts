@@ -230,6 +230,12 @@ describeApp('reflections', (ctx) => {
     const bad = await send('PUT', `/api/campaigns/${s.campaignId}/reflection-settings`, s.province,
       { mustHandwrite: false, dueAt: '2026-02-10T00:00:00Z', cutoffAt: '2026-02-01T00:00:00Z', maxPages: 5 });
     expect(bad.statusCode).toBe(400);
-    expect((await get(`/api/campaigns/${s.campaignId}/reflection-settings`, s.memberCookie)).json()).toMatchObject({ mustHandwrite: true, maxPages: 5 });
+    // The plan asks for reflections by 15/02/2027 (a day in Vietnam): 17:00 that day is fine, the day after is not.
+    const due = (dueAt: string) => send('PUT', `/api/campaigns/${s.campaignId}/reflection-settings`, s.province, { mustHandwrite: true, dueAt, cutoffAt: null, maxPages: 5 });
+    const late = await due('2027-02-15T17:01:00Z'); // 00:01 on 16/02 in Vietnam
+    expect(late.statusCode).toBe(400);
+    expect(late.json().errors).toEqual([{ path: 'dueAt', message: 'Hạn nộp không được muộn hơn hạn nộp bài thu hoạch trong kế hoạch 03-KH/TU (15/02/2027)' }]);
+    expect((await due('2027-02-15T10:00:00Z')).statusCode).toBe(200);
+    expect((await get(`/api/campaigns/${s.campaignId}/reflection-settings`, s.memberCookie)).json()).toMatchObject({ mustHandwrite: true, maxPages: 5, dueAt: '2027-02-15T10:00:00.000Z' });
   });
 });

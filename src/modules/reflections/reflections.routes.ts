@@ -2,7 +2,7 @@ import type { App, AppDeps } from '../../server/app.js';
 import { MAX_FILE_BYTES } from './reflections.files.js';
 import { multipartReader, uploadsOf } from './reflections.multipart.js';
 import {
-  CampaignIdParams, CampaignQuery, Extension, ExtensionBody, FileParams, MemberRef, MyReflection, Settings, SettingsBody, SubmitFields, SubmitResult,
+  CampaignIdParams, CampaignQuery, Extension, ExtensionBody, FileParams, MemberRef, MyReflection, Settings, SettingsBody, SettingsDetail, SubmitFields, SubmitResult,
 } from './reflections.schema.js';
 import * as service from './reflections.service.js';
 
@@ -12,7 +12,7 @@ const MAX_FILES = 31;
 
 export async function registerReflectionRoutes(app: App, { database, files }: AppDeps) {
   const db = database.db;
-  app.get('/api/campaigns/:id/reflection-settings', { schema: { tags, summary: 'Cách thu bài thu hoạch của đợt học tập', params: CampaignIdParams, response: { 200: Settings } } },
+  app.get('/api/campaigns/:id/reflection-settings', { schema: { tags, summary: 'Cách thu bài thu hoạch của đợt học tập', params: CampaignIdParams, response: { 200: SettingsDetail } } },
     async (req) => service.getSettings(db, req.actor!, req.params.id));
   app.put('/api/campaigns/:id/reflection-settings', {
     schema: { tags, summary: 'Đặt yêu cầu viết tay, hạn nộp, hạn chót và số trang tối đa của bài thu hoạch', params: CampaignIdParams, body: SettingsBody, response: { 200: Settings } },

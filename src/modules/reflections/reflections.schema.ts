@@ -42,6 +42,12 @@ export const Settings = SettingsBody.extend({
   secondMarker: z.boolean(),
   anonymousMarking: z.boolean(),
 });
+export const SettingsDetail = Settings.extend({
+  /** The plan's deadline for reflections (a day in Vietnam): the due date may not be later. */
+  plan: z.object({ number: z.string().nullable(), reflectionsBy: z.string().nullable() }).nullable(),
+  /** Grading has begun: the rubric can no longer change. */
+  gradingStarted: z.boolean(),
+});
 
 export const SubmitFields = z.object({
   text: z.string().trim().max(50_000, 'Nội dung dài quá 50.000 ký tự').optional(),

@@ -32,6 +32,7 @@ const GradingQueuePage = lazy(() => import('../modules/reflections/pages/Grading
 const GradeReflectionPage = lazy(() => import('../modules/reflections/pages/GradeReflectionPage'));
 const EvaluationsPage = lazy(() => import('../modules/evaluations/pages/EvaluationsPage'));
 const ReflectionStatsPage = lazy(() => import('../modules/reflections/pages/ReflectionStatsPage'));
+const ReflectionSettingsPage = lazy(() => import('../modules/reflections/pages/ReflectionSettingsPage'));
 const MemberFilePage = lazy(() => import('../modules/member-file/pages/MemberFilePage'));
 const PossibleCopiesPage = lazy(() => import('../modules/copies/pages/PossibleCopiesPage'));
 const RecommendationsPage = lazy(() => import('../modules/recommendations/pages/RecommendationsPage'));
@@ -61,6 +62,7 @@ export const router = createBrowserRouter([
       { path: 'campaigns/:id/makeups', element: page(<MakeupsPage />) },
       { path: 'campaigns/:id/coverage', element: page(<CoveragePage />) },
       { path: 'campaigns/:id/reflection-stats', element: page(<ReflectionStatsPage />) },
+      { path: 'campaigns/:id/reflection-settings', element: page(<ReflectionSettingsPage />) },
       { path: 'campaigns/:id/batches', element: page(<BatchPage />) },
       { path: 'campaigns/:id/reflections', element: page(<GradingQueuePage />) },
       { path: 'campaigns/:id/copies', element: page(<PossibleCopiesPage />) },

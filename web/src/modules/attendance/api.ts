@@ -34,7 +34,7 @@ export interface CoverageRow extends CoverageCounts {
   orgId: string; orgName: string; orgCode: string; isLeaf: boolean; planRequired: boolean; planIssued: boolean;
   planIssuedOn: string | null; planDueBy: string | null; planLate: boolean;
 }
-export interface Coverage { campaignId: string; orgId: string; total: CoverageCounts; children: CoverageRow[] }
+export interface Coverage { campaignId: string; orgId: string; orgName: string; total: CoverageCounts; children: CoverageRow[] }
 
 export interface MyConference {
   invitationId: string; conferenceId: string; campaignId: string; title: string; orgName: string; format: string;

@@ -11,13 +11,9 @@ export const MAKEUP_STATUS: Record<string, { label: string; color: string }> = {
   completed: { label: 'Đã học bù', color: 'success' },
 };
 
-export const CONFERENCE_STATUS: Record<string, { label: string; color: string }> = {
-  scheduled: { label: 'Sắp diễn ra', color: 'processing' },
-  held: { label: 'Đã tổ chức', color: 'default' },
-  cancelled: { label: 'Đã hủy', color: 'error' },
-};
-
 export const T = {
+  whole: 'Toàn đảng bộ',
+  branchMakeups: 'Danh sách học bù của chi bộ',
   attendanceTitle: 'Điểm danh hội nghị',
   checkInTitle: 'Quét mã QR điểm danh',
   roster: 'Danh sách mời',

@@ -16,9 +16,23 @@ export const FORMAT_LABELS: Record<string, { label: string; color: string }> = {
 };
 export const STATUS_LABELS: Record<string, { label: string; color: string }> = {
   scheduled: { label: 'Sắp diễn ra', color: 'processing' },
+  ongoing: { label: 'Đang diễn ra', color: 'success' },
+  unclosed: { label: 'Đã diễn ra, chưa chốt điểm danh', color: 'warning' },
   held: { label: 'Đã tổ chức', color: 'default' },
   cancelled: { label: 'Đã hủy', color: 'error' },
 };
+
+/**
+ * What a conference's tag says: a scheduled one is upcoming, under way, or over with its roll not yet
+ * closed (its absentees are not on the make-up list until the organizer closes it), by the clock.
+ */
+export function conferenceStatus(c: { status: string; startsAt: string; endsAt?: string | null }, now: Dayjs = dayjs()) {
+  if (c.status !== 'scheduled') return STATUS_LABELS[c.status] ?? STATUS_LABELS.scheduled;
+  const start = dayjs(c.startsAt);
+  const end = c.endsAt ? dayjs(c.endsAt) : start.endOf('day');
+  if (now.isBefore(start)) return STATUS_LABELS.scheduled;
+  return now.isAfter(end) ? STATUS_LABELS.unclosed : STATUS_LABELS.ongoing;
+}
 export const DOCUMENT_KIND_LABELS: Record<string, string> = {
   thematic_resolution: 'Nghị quyết chuyên đề',
   plan: 'Kế hoạch',
@@ -31,6 +45,7 @@ export const T = {
   upcoming: 'Sắp diễn ra',
   past: 'Đã qua',
   none: 'Chưa có hội nghị nào',
+  noneUpcoming: 'Không có hội nghị sắp diễn ra',
   when: 'Thời gian', org: 'Cấp tổ chức', audience: 'Đối tượng', format: 'Hình thức', invitedPresent: 'Mời / có mặt',
   title: 'Tên hội nghị', audienceNote: 'Ghi chú về đối tượng', venue: 'Địa điểm (hội trường, điểm cầu chính)', capacity: 'Sức chứa (chỗ ngồi)',
   startsAt: 'Bắt đầu', endsAt: 'Kết thúc', includeExempt: 'Mời cả đảng viên được miễn sinh hoạt',

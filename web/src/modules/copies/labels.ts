@@ -1,17 +1,22 @@
 /** Vietnamese words of the copy checks (kiểm tra trùng lặp bài thu hoạch). */
+import { formatPercent } from '../../shared/lib/format';
+
+/** A score or share (0–1) as a whole percentage: "78%". */
+const whole = (x: number) => formatPercent(x * 100, 0);
+
 export const C = {
   tab: 'Bài trùng lặp',
-  percent: (x: number) => `${Math.round(x * 100)}%`,
-  flagTitle: (n: number, top: number) => `Có đoạn trùng với ${n} bài khác (${Math.round(top * 100)}%)`,
+  percent: whole,
+  flagTitle: (n: number, top: number) => `Có đoạn trùng với ${n} bài khác (${whole(top)})`,
   noMatch: 'Không thấy đoạn trùng với bài thu hoạch khác',
-  fromResolution: (x: number) => `${Math.round(x * 100)}% nội dung lấy từ Nghị quyết`,
+  fromResolution: (x: number) => `${whole(x)} nội dung lấy từ Nghị quyết`,
   showPassages: 'Xem các đoạn trùng',
   hidePassages: 'Thu gọn',
   thisReflection: 'Bài này',
   theirs: (label: string) => `Bài của ${label}`,
   hiddenNote: 'Bài này thuộc đơn vị ngoài phạm vi của đồng chí nên không hiển thị nội dung.',
   noPassages: 'Không trích được đoạn giống nhau từ nội dung hiện tại (bài có thể vừa được sửa).',
-  similar: (x: number) => `trùng ${Math.round(x * 100)}%`,
+  similar: (x: number) => `trùng ${whole(x)}`,
   resolutionTitle: 'Các đoạn lấy từ Nghị quyết',
   stale: 'Bài vừa được nộp lại: kết quả đối chiếu sẽ cập nhật sau ít phút.',
   pending: 'Đang đối chiếu lại các bài mới nộp…',
@@ -25,7 +30,7 @@ export const C = {
   viewPassages: 'Xem đoạn trùng',
   drawerTitle: 'Các đoạn trùng nhau',
   explain: 'Điểm trùng là phần lớn hơn giữa độ giống nhau của hai bài và tỷ lệ bài ngắn hơn có trong bài kia. Những câu trích từ Nghị quyết và các câu mở đầu, kết thúc theo mẫu không tính là trùng.',
-  sourceShareShort: (x: number) => `${Math.round(x * 100)}% từ Nghị quyết`,
+  sourceShareShort: (x: number) => `${whole(x)} từ Nghị quyết`,
 };
 
 /** Red from 80 %, orange from 60 %, gold below. */

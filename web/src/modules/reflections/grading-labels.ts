@@ -49,16 +49,17 @@ export const G = {
   useSuggestion: 'Theo gợi ý',
   saveDraft: 'Lưu nháp',
   saveNext: 'Lưu và sang bài sau',
-  submit: 'Gửi Bí thư chi bộ duyệt',
+  /** The approver (the branch secretary) sends the grading on to her own approval step. */
+  submit: (approver: boolean) => (approver ? 'Gửi duyệt' : 'Gửi Bí thư chi bộ duyệt'),
   saved: 'Đã lưu phiếu chấm',
-  submitted: 'Đã gửi phiếu chấm',
+  submitted: (approver: boolean) => (approver ? 'Đã gửi phiếu chấm, chờ duyệt' : 'Đã gửi phiếu chấm'),
   approve: 'Duyệt kết quả',
   approvedOne: 'Đã duyệt kết quả chấm',
   correction: 'Lập phiếu đính chính',
   correctionReason: 'Lý do đính chính',
   correctionHint: 'Kết quả đã duyệt vẫn giữ nguyên cho đến khi phiếu đính chính được duyệt.',
   correctionCreated: 'Đã lập phiếu đính chính',
-  lockedSubmitted: 'Phiếu chấm đã gửi Bí thư chi bộ duyệt, không sửa được nữa.',
+  lockedSubmitted: (approver: boolean) => (approver ? 'Phiếu chấm đã gửi duyệt, không sửa được nữa.' : 'Phiếu chấm đã gửi Bí thư chi bộ duyệt, không sửa được nữa.'),
   lockedApproved: 'Kết quả chấm đã được duyệt và khóa.',
   waiting: (m: string) => `Đang chờ: ${m}`,
   sealedTag: 'Đang ẩn',
@@ -85,6 +86,7 @@ export const G = {
   importDone: (n: number) => `Đã ghi ${n} kết quả từ tệp Excel`,
   row: 'Dòng', column: 'Cột', error: 'Lỗi',
   filterAll: 'Tất cả',
+  filterBy: 'Lọc theo trạng thái',
 } as const;
 
 export const GRADE_STATUS: Record<GradeStatus, { label: string; color: string }> = {

@@ -4,7 +4,14 @@ export const R = {
   dueAt: 'Hạn nộp',
   cutoffAt: 'Hạn chót',
   extension: 'Được gia hạn đến',
-  closed: 'Đã quá hạn chót nộp bài. Đồng chí cần đề nghị chi ủy gia hạn để nộp bài.',
+  closedTitle: 'Đã hết hạn nộp bài',
+  closedText: (cutoff: string | null) => `${cutoff ? `Hạn chót là ${cutoff}. ` : ''}Bây giờ không nộp được nữa. Muốn nộp bài, đồng chí đề nghị chi ủy gia hạn.`,
+  lateTitle: 'Đã quá hạn nộp bài',
+  lateText: (cutoff: string | null) => (cutoff
+    ? `Đồng chí vẫn nộp được đến ${cutoff}, nhưng bài sẽ ghi là nộp muộn. Sau giờ đó không nộp được nữa.`
+    : 'Đồng chí vẫn nộp được, nhưng bài sẽ ghi là nộp muộn.'),
+  extended: (until: string) => `Đồng chí được gia hạn nộp bài đến ${until}.`,
+  extendedLate: 'Bài nộp sau hạn nộp vẫn ghi là nộp muộn.',
   mustHandwrite: 'Đợt học tập này yêu cầu bài viết tay: chụp ảnh các trang viết hoặc tải lên tệp PDF.',
   pages: 'Ảnh các trang viết',
   addPhotos: 'Chụp hoặc chọn ảnh',

@@ -5,7 +5,8 @@ import {
 import { CheckOutlined, CloseOutlined, PrinterOutlined, QrcodeOutlined, UndoOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { useCloseConference, useConferenceHead, useMarkAttendance, useRoster, type Mark, type RosterItem } from '../api';
-import { ATTENDANCE_STATUS, CONFERENCE_STATUS, T } from '../labels';
+import { ATTENDANCE_STATUS, T } from '../labels';
+import { ConferenceStatusTag } from '../../conferences/components/ConferenceStatusTag';
 import { AbsenceModal } from '../components/AbsenceModal';
 import { GuestsModal } from '../components/GuestsModal';
 import { QrCanvas } from '../components/QrCanvas';
@@ -45,7 +46,7 @@ export default function AttendancePage() {
   return (
     <div data-testid="attendance-page">
       <Breadcrumb className="qt-no-print" items={[{ title: <Link to={`/campaigns/${c.campaignId}/conferences`}>Hội nghị</Link> }, { title: <Link to={`/conferences/${id}`}>{c.title}</Link> }, { title: T.attendanceTitle }]} />
-      <Typography.Title level={3} style={{ marginTop: 8 }}>{c.title} <Tag color={CONFERENCE_STATUS[c.status].color}>{CONFERENCE_STATUS[c.status].label}</Tag></Typography.Title>
+      <Typography.Title level={3} style={{ marginTop: 8 }}>{c.title} <ConferenceStatusTag c={c} /></Typography.Title>
       <Typography.Paragraph type="secondary">{formatDayTime(c.startsAt)} — {c.venue}</Typography.Paragraph>
       {counts && (
         <div className="qt-counter" style={{ marginBottom: 12 }}>

@@ -4,9 +4,9 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../../../shared/lib/http';
 import { hasAnyRole, useMe, type Role } from '../../auth/api';
 
-export type CampaignTab = 'plans' | 'materials' | 'conferences' | 'makeups' | 'coverage' | 'reflections' | 'batches' | 'reflection-stats' | 'copies' | 'recommendations';
+export type CampaignTab = 'plans' | 'materials' | 'conferences' | 'makeups' | 'coverage' | 'reflections' | 'batches' | 'reflection-stats' | 'copies' | 'recommendations' | 'reflection-settings';
 
-const TABS: Array<{ key: CampaignTab; label: string; path: string }> = [
+const TABS: Array<{ key: CampaignTab; label: string; path: string; manageOnly?: boolean }> = [
   { key: 'plans', label: 'Kế hoạch', path: '' },
   { key: 'materials', label: 'Tài liệu', path: '/materials' },
   { key: 'conferences', label: 'Hội nghị', path: '/conferences' },
@@ -17,12 +17,13 @@ const TABS: Array<{ key: CampaignTab; label: string; path: string }> = [
   { key: 'reflection-stats', label: 'Theo dõi thu hoạch', path: '/reflection-stats' },
   { key: 'copies', label: 'Bài trùng lặp', path: '/copies' },
   { key: 'recommendations', label: 'Kiến nghị', path: '/recommendations' },
+  { key: 'reflection-settings', label: 'Cài đặt thu hoạch', path: '/reflection-settings', manageOnly: true },
 ];
 
 /** Roles that read a committee's recommendations; branch roles read what became of their branch's ones. */
 const POOL_ROLES: readonly Role[] = ['system_admin', 'propaganda_officer', 'committee_secretary', 'organization_officer', 'inspection_officer'];
 
-interface CampaignHead { id: string; title: string; resolution: { id: string; title: string } }
+interface CampaignHead { id: string; title: string; resolution: { id: string; title: string }; canManage: boolean }
 
 /** Title and tabs shared by every page of one campaign: plans, materials, conferences, make-up, progress. */
 export function CampaignNav({ campaignId, active }: { campaignId: string; active: CampaignTab }) {
@@ -38,10 +39,10 @@ export function CampaignNav({ campaignId, active }: { campaignId: string; active
           <Typography.Title level={3} style={{ marginTop: 8, marginBottom: 0, fontSize: 'clamp(20px, 4.8vw, 26px)' }}>{campaign.data.title}</Typography.Title>
           <Typography.Text type="secondary">{campaign.data.resolution.title}</Typography.Text>
         </>
-      ) : <Skeleton active paragraph={{ rows: 1 }} />}
+      ) : !campaign.isError && <Skeleton active paragraph={{ rows: 1 }} />}
       <Tabs
         activeKey={active}
-        items={TABS.map((t) => ({ key: t.key, label: t.label }))}
+        items={TABS.filter((t) => !t.manageOnly || campaign.data?.canManage).map((t) => ({ key: t.key, label: t.label }))}
         onChange={(key) => navigate(`/campaigns/${campaignId}${pathOf(TABS.find((t) => t.key === key)!)}`)}
       />
     </div>

@@ -33,7 +33,7 @@ export function CascadeTable({ rows, loading, onDrill }: Props) {
       rowKey="orgId" size="middle" loading={loading} dataSource={rows}
       pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
       columns={[
-        { key: 'org', title: L.colOrg, sorter: (a, b) => compareVi(a.orgName, b.orgName), render: (_, r) => <Space direction="vertical" size={0}>{name(r)}<span className="qt-muted">{r.levelName}</span></Space> },
+        { key: 'org', title: L.colOrg, sorter: (a, b) => compareVi(a.orgName, b.orgName), render: (_, r) => <Space orientation="vertical" size={0}>{name(r)}<span className="qt-muted">{r.levelName}</span></Space> },
         { key: 'status', title: L.colStatus, render: (_, r) => <CascadeTags row={r} />,
           filters: [{ text: L.tagLate, value: 'late' }, { text: L.tagNotIssued, value: 'open' }, { text: L.tagIssued, value: 'issued' }],
           onFilter: (v, r) => (v === 'late' ? r.late : v === 'issued' ? r.plan?.status === 'issued' : r.required && r.plan?.status !== 'issued') },

@@ -3,7 +3,7 @@ import { CheckSquareOutlined, EditOutlined, QrcodeOutlined, StopOutlined } from 
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useCancelConference, useConference, type ConferenceDetail } from '../api';
-import { AUDIENCE_LABELS, dayText, FORMAT_LABELS, STATUS_LABELS, T } from '../labels';
+import { AUDIENCE_LABELS, conferenceStatus, dayText, FORMAT_LABELS, T } from '../labels';
 import { InfoAgendaTab } from '../components/InfoAgendaTab';
 import { SessionsTab } from '../components/SessionsTab';
 import { BridgePointsTab } from '../components/BridgePointsTab';
@@ -48,7 +48,7 @@ function Header({ c }: { c: ConferenceDetail }) {
   const cancel = useCancelConference(c.id);
   const [reason, setReason] = useState('');
   const [editing, setEditing] = useState(false);
-  const status = STATUS_LABELS[c.status];
+  const status = conferenceStatus(c);
   return (
     <>
       <Typography.Title level={3} style={{ marginTop: 8, marginBottom: 4 }}>

@@ -3,7 +3,7 @@ import { App, Button, Card, Empty, Form, Input, InputNumber, Skeleton, Tag, Typo
 import { EnvironmentOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useFileReport, useMyBridgePoints, type MyBridgePoint } from '../api';
-import { STATUS_LABELS, T } from '../labels';
+import { conferenceStatus, T } from '../labels';
 import { ReportCell } from '../components/BridgePointsTab';
 import { ProblemAlert } from '../../../shared/ui/ProblemAlert';
 import { formatDayTime } from '../../../shared/lib/format';
@@ -23,7 +23,7 @@ export default function MyBridgePointsPage() {
 
 function PointCard({ p }: { p: MyBridgePoint }) {
   const [editing, setEditing] = useState(!p.report);
-  const status = STATUS_LABELS[p.conference.status] ?? STATUS_LABELS.scheduled;
+  const status = conferenceStatus(p.conference);
   const open = p.conference.status !== 'cancelled';
   return (
     <Card style={{ marginBottom: 16 }} data-testid="my-bridge-point"

@@ -1,7 +1,7 @@
 import { Checkbox, Input, InputNumber, Tag, Typography } from 'antd';
 import type { Scheme } from '../api';
 import { GROUP_LABELS, GRADE_COLORS, T } from '../labels';
-import { checkScores, gradeFor, groupMax, GROUPS, totalOf, type Grade } from '../../../../../src/modules/evaluations/evaluations.rules';
+import { checkScores, gradeFor, groupMax, GROUPS, isComplete, totalOf, type Grade } from '../../../../../src/modules/evaluations/evaluations.rules';
 
 export interface ScoreState { scores: Record<string, number | null>; confirmations: string[]; reasons: string }
 
@@ -16,7 +16,10 @@ export function computeScore(scheme: Scheme, value: ScoreState) {
   // The best grade the total alone reaches, when a condition still holds it back.
   const byScore = scheme.grades.find((g) => total >= g.minScore);
   const heldBack = byScore && byScore.key !== grade.key ? byScore : null;
-  return { scores, total, grade, issues, heldBack };
+  // A grade means something only once every criterion of the scheme has a score (as for approval).
+  const scored = scheme.criteria.filter((c) => typeof scores[c.key] === 'number').length;
+  const complete = isComplete(scheme, scores);
+  return { scores, total, grade, issues, heldBack, scored, complete };
 }
 
 export function GradeTag({ scheme, grade }: { scheme: Scheme; grade: Pick<Grade, 'key' | 'label'> | null }) {
@@ -27,8 +30,8 @@ export function GradeTag({ scheme, grade }: { scheme: Scheme; grade: Pick<Grade,
 
 /** Criterion inputs by group ("Tiêu chí chung (30 điểm)", "Kết quả thực hiện nhiệm vụ (70 điểm)"), conditions, live total and grade, reasons. */
 export function ScoreForm({ scheme, value, onChange, readOnly, large }: Props) {
-  const { total, grade, issues, heldBack } = computeScore(scheme, value);
-  const missing = scheme.criteria.filter((c) => typeof value.scores[c.key] !== 'number').length;
+  const { total, grade, issues, heldBack, scored, complete } = computeScore(scheme, value);
+  const missing = scheme.criteria.length - scored;
   const issueOf = (key: string) => issues.find((i) => i.path === `scores.${key}`)?.message;
   const setScore = (key: string, v: number | null) => onChange({ ...value, scores: { ...value.scores, [key]: v } });
   const requirements = scheme.grades.flatMap((g) => (g.requires ?? []).map((r) => ({ ...r, grade: g.label })));
@@ -63,11 +66,17 @@ export function ScoreForm({ scheme, value, onChange, readOnly, large }: Props) {
         </div>
       ))}
       <div className="qt-eval-total" aria-live="polite" data-testid="evaluation-total">
-        <span>{T.totalLine}: <strong>{total.toLocaleString('vi-VN')}</strong> / 100</span>
-        <GradeTag scheme={scheme} grade={grade} />
+        {scored === 0 ? (
+          <><span>{T.totalLine}: <strong>—</strong></span><Tag className="qt-eval-grade-tag" data-testid="evaluation-unscored">{T.unscored}</Tag></>
+        ) : (
+          <>
+            <span>{complete ? T.totalLine : T.totalSoFar}: <strong>{total.toLocaleString('vi-VN')}</strong> / 100</span>
+            {complete && <GradeTag scheme={scheme} grade={grade} />}
+          </>
+        )}
       </div>
-      {missing > 0 && <div><Typography.Text type="secondary">{T.missingScores(missing)}</Typography.Text></div>}
-      {heldBack && <Typography.Text type="warning">{T.needsConfirm(heldBack.label)}</Typography.Text>}
+      {scored > 0 && missing > 0 && <div><Typography.Text type="secondary">{T.missingScores(missing)}</Typography.Text></div>}
+      {complete && heldBack && <Typography.Text type="warning">{T.needsConfirm(heldBack.label)}</Typography.Text>}
       <label htmlFor="eval-reasons" className="qt-field-label" style={{ marginTop: 12 }}>{T.reasons}</label>
       <Input.TextArea id="eval-reasons" rows={4} maxLength={5000} value={value.reasons} disabled={readOnly} placeholder={T.reasonsHint}
         onChange={(e) => onChange({ ...value, reasons: e.target.value })} />

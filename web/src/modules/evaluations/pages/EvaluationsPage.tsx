@@ -36,6 +36,8 @@ function studyLine(r: SheetRow): string {
 
 const statusOf = (r: SheetRow) => r.evaluation?.status ?? 'none';
 const isApprovable = (sheet: Sheet, r: SheetRow) => r.evaluation?.status === 'draft' && isComplete(sheet.scheme, r.evaluation.scores);
+/** A draft scored on some criteria only has a total so far, not a grade (an approved one is always complete). */
+const isGraded = (sheet: Sheet, r: SheetRow) => !!r.evaluation?.grade && (r.evaluation.status === 'approved' || isComplete(sheet.scheme, r.evaluation.scores));
 
 export default function EvaluationsPage() {
   const me = useMe().data!;
@@ -56,7 +58,7 @@ export default function EvaluationsPage() {
   const counts = useMemo(() => {
     const rows = data?.rows ?? [];
     const byGrade = new Map<string, number>();
-    for (const r of rows) if (r.evaluation?.grade) byGrade.set(r.evaluation.grade, (byGrade.get(r.evaluation.grade) ?? 0) + 1);
+    for (const r of rows) if (data && r.evaluation?.grade && isGraded(data, r)) byGrade.set(r.evaluation.grade, (byGrade.get(r.evaluation.grade) ?? 0) + 1);
     return { all: rows.length, scored: rows.filter((r) => r.evaluation).length, approved: rows.filter((r) => statusOf(r) === 'approved').length, byGrade };
   }, [data]);
 
@@ -70,7 +72,11 @@ export default function EvaluationsPage() {
   });
   const doExport = () => branchId && downloadFile(exportUrl(branchId, year), `xep-loai-dang-vien-${year}.xlsx`).catch((e) => message.error(errorText(e)));
 
-  const gradeTag = (r: SheetRow) => data && r.evaluation?.grade ? <GradeTag scheme={data.scheme} grade={{ key: r.evaluation.grade, label: r.evaluation.gradeLabel ?? r.evaluation.grade }} /> : null;
+  const gradeTag = (r: SheetRow) => {
+    if (!data || !r.evaluation?.grade) return null;
+    if (!isGraded(data, r)) return <Typography.Text type="secondary">{T.partly}</Typography.Text>;
+    return <GradeTag scheme={data.scheme} grade={{ key: r.evaluation.grade, label: r.evaluation.gradeLabel ?? r.evaluation.grade }} />;
+  };
   const statusTag = (r: SheetRow) => <Tag color={EVAL_STATUS[statusOf(r)].color}>{EVAL_STATUS[statusOf(r)].label}</Tag>;
   const flags = (r: SheetRow) => (
     <>
@@ -121,7 +127,7 @@ export default function EvaluationsPage() {
             <div className="qt-eval-card-head"><span className="qt-eval-card-name">{i + 1}. {r.member.fullName}</span>{statusTag(r)}</div>
             <div className="qt-eval-card-meta">{studyLine(r)}</div>
             <div className="qt-eval-card-result">
-              <span>{r.evaluation ? <><strong>{r.evaluation.total.toLocaleString('vi-VN')}</strong> điểm</> : 'Chưa chấm điểm'}</span>
+              <span>{r.evaluation ? <><strong>{r.evaluation.total.toLocaleString('vi-VN')}</strong> điểm</> : T.unscored}</span>
               {gradeTag(r)}
             </div>
             {flags(r)}

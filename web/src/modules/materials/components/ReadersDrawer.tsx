@@ -4,7 +4,7 @@ import { useMaterialReaders, type MaterialReaders } from '../api';
 import { T } from '../labels';
 import { ProblemAlert } from '../../../shared/ui/ProblemAlert';
 import '../materials.css';
-import { compareVi, formatDayTime, formatNumber } from '../../../shared/lib/format';
+import { compareVi, formatDayTime, formatNumber, formatPercent, percentOf } from '../../../shared/lib/format';
 
 type Step = { orgId: string; name: string } | { branchId: string; name: string };
 
@@ -31,7 +31,8 @@ export function ReadersDrawer({ material, orgId, orgName, onClose }: { material:
             { title: T.targeted, dataIndex: 'targeted', align: 'right', width: 90, render: formatNumber },
             { title: T.opened, dataIndex: 'opened', align: 'right', width: 90, render: formatNumber },
             { title: T.percent, dataIndex: 'percent', width: 160, sorter: (a, b) => a.percent - b.percent, defaultSortOrder: undefined,
-              render: (p: number) => <Progress percent={p} size="small" format={(v) => `${v}%`} className="qt-progress-cell" /> },
+              // Written from the counts (the API's percent is already rounded): "99,9%" until everyone has read it.
+              render: (p: number, r) => <Progress percent={p} size="small" format={() => formatPercent(percentOf(r.opened, r.targeted))} className="qt-progress-cell" /> },
           ]} />
       )}
     </Drawer>
@@ -43,7 +44,7 @@ function Totals({ data }: { data: MaterialReaders }) {
     <div className="qt-readers-totals">
       <Statistic title={T.targeted} value={data.total.targeted} formatter={(v) => formatNumber(Number(v))} />
       <Statistic title={T.opened} value={data.total.opened} formatter={(v) => formatNumber(Number(v))} />
-      <Statistic title={T.percent} value={data.total.percent} suffix="%" />
+      <Statistic title={T.percent} value={percentOf(data.total.opened, data.total.targeted)} formatter={(v) => formatPercent(Number(v))} />
     </div>
   );
 }

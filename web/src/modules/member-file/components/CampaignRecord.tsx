@@ -1,3 +1,4 @@
+import dayjs from 'dayjs';
 import { Tag } from 'antd';
 import type { FileCampaign, FileGrade } from '../api';
 import { CHECK_IN_METHOD, F, GRADE_STATUS, STUDIED } from '../labels';
@@ -67,7 +68,8 @@ export function CampaignRecord({ c, n }: { c: FileCampaign; n: number }) {
 function attendance(x: FileCampaign['conferences'][number]) {
   if (x.status === 'present') return `${ATTENDANCE_STATUS.present.label}${x.checkedInAt ? ` lúc ${formatDayTime(x.checkedInAt)}` : ''}${x.checkInMethod ? ` (${CHECK_IN_METHOD[x.checkInMethod] ?? x.checkInMethod})` : ''}`;
   if (x.status === 'absent') return `${ATTENDANCE_STATUS.absent.label}${x.absenceReason ? ` — lý do: ${x.absenceReason}` : ''}`;
-  return x.conferenceStatus === 'scheduled' ? 'Hội nghị chưa diễn ra' : ATTENDANCE_STATUS.invited.label;
+  if (x.conferenceStatus === 'scheduled' && dayjs().isBefore(x.startsAt)) return 'Hội nghị chưa diễn ra';
+  return x.conferenceStatus === 'scheduled' ? `${ATTENDANCE_STATUS.invited.label} (hội nghị chưa chốt điểm danh)` : ATTENDANCE_STATUS.invited.label;
 }
 
 function GradeBlock({ g, many }: { g: FileGrade; many: boolean }) {

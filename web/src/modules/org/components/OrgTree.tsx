@@ -21,6 +21,9 @@ function NodeTitle({ org }: { org: OrgSummary }) {
   );
 }
 
+/** Module-level, so `combine` keeps its identity and react-query reuses its result. */
+const dataOf = (results: Array<{ data?: OrgSummary[] }>) => results.map((r) => r.data);
+
 /**
  * The org tree, loaded one level at a time. Children come from the query cache, so any change to the
  * tree (invalidated queries) shows at once, and expanding a node programmatically loads it too.
@@ -28,15 +31,16 @@ function NodeTitle({ org }: { org: OrgSummary }) {
 export function OrgTree({ selectedId, onSelect, expandedKeys, onExpandedChange }: Props) {
   const qc = useQueryClient();
   const roots = useRootOrgs();
-  const childQueries = useQueries({
+  // One array of the children lists, structurally shared by react-query: it changes only when some list does.
+  const childData = useQueries({
     queries: expandedKeys.map((id) => ({ queryKey: orgKeys.children(id), queryFn: () => fetchChildren(id) })),
+    combine: dataOf,
   });
   const childrenOf = useMemo(() => {
     const map = new Map<string, OrgSummary[]>();
-    expandedKeys.forEach((id, i) => { const data = childQueries[i]?.data; if (data) map.set(id, data); });
+    expandedKeys.forEach((id, i) => { const data = childData[i]; if (data) map.set(id, data); });
     return map;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [expandedKeys, ...childQueries.map((q) => q.data)]);
+  }, [expandedKeys, childData]);
 
   const treeData = useMemo(() => {
     const toNode = (org: OrgSummary, seen: Set<string>): TreeDataNode => {

@@ -1,7 +1,7 @@
 import { Tooltip } from 'antd';
 import type { GradeLabel } from '../stats-api';
 import { GRADE_COLORS } from '../stats-labels';
-import { formatNumber } from '../../../shared/lib/format';
+import { formatNumber, formatPercent, percentOf } from '../../../shared/lib/format';
 
 /** The approved grades as one stacked bar (share of those graded), with an optional legend beneath. */
 export function GradeBar({ grades, perGrade, legend = false }: { grades: GradeLabel[]; perGrade: Record<string, number>; legend?: boolean }) {
@@ -22,7 +22,7 @@ export function GradeBar({ grades, perGrade, legend = false }: { grades: GradeLa
         <div className="qt-grade-legend">
           {grades.map((g, i) => (
             <span key={g.key}><i style={{ background: color(i) }} />{g.label} <strong>{formatNumber(perGrade[g.key] ?? 0)}</strong>
-              {total > 0 && <small> ({Math.round(((perGrade[g.key] ?? 0) / total) * 100)}%)</small>}
+              {total > 0 && <small> ({formatPercent(percentOf(perGrade[g.key] ?? 0, total), 0)})</small>}
             </span>
           ))}
         </div>

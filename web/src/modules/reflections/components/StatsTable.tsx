@@ -2,9 +2,10 @@ import { Progress, Table, Tag, Tooltip, Typography } from 'antd';
 import type { GradeLabel, StatsRow } from '../stats-api';
 import { S } from '../stats-labels';
 import { GradeBar } from './GradeBar';
-import { compareVi, formatDay, formatNumber } from '../../../shared/lib/format';
+import { compareVi, formatDay, formatNumber, percentOf } from '../../../shared/lib/format';
 
-export const pct = (part: number, whole: number) => (whole > 0 ? Math.min(100, Math.round((part / whole) * 1000) / 10) : 0);
+/** Share handed in, as a percentage capped at 100 (formatPercent writes it for reading). */
+export const pct = (part: number, whole: number) => Math.min(100, percentOf(part, whole));
 
 /** The child orgs' follow-up, most missing first; an org with children opens on click. */
 export function StatsTable({ rows, grades, loading, isPhone, selection, onOpen }: {

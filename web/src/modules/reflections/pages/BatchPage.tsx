@@ -37,7 +37,7 @@ export default function BatchPage() {
       {branches.data?.length === 0 && <Result status="info" title={B.noBranch} />}
       {!!branches.data?.length && (
         <Card size="small" style={{ marginBottom: 16 }}>
-          <Space direction="vertical" style={{ width: '100%' }} size="middle">
+          <Space orientation="vertical" style={{ width: '100%' }} size="middle">
             {branches.data.length > 1 && (
               <Select showSearch optionFilterProp="label" placeholder={B.pickBranch} value={branchId ?? undefined} style={{ width: '100%', maxWidth: 480 }}
                 aria-label={B.branch} options={branches.data.map((b) => ({ value: b.id, label: b.name }))} onChange={(v) => select({ branch: v })} />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { Alert, App, Breadcrumb, Button, Card, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
 import { DownOutlined, LeftOutlined, RightOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -31,8 +31,34 @@ function defaultMarker(data: ReflectionForGrading) {
   return first && first.status !== 'draft' && (!second || second.status === 'draft') ? 2 : 1;
 }
 
+/**
+ * Tells the layout how far down the page it starts (as --qt-grade-top), so the sticky rubric panel is
+ * exactly as tall as the window below it and its action buttons are on screen without scrolling the page.
+ */
+function useLayoutTop(page: RefObject<HTMLDivElement | null>, layout: RefObject<HTMLDivElement | null>) {
+  useLayoutEffect(() => {
+    const root = page.current;
+    const grid = layout.current;
+    if (!root || !grid) return;
+    let last = -1;
+    const fit = () => {
+      const top = Math.round(grid.getBoundingClientRect().top + window.scrollY);
+      if (top !== last) { last = top; grid.style.setProperty('--qt-grade-top', `${top}px`); }
+    };
+    fit();
+    // The breadcrumb and the title above may wrap differently when the width or the content changes.
+    const observer = new ResizeObserver(fit);
+    observer.observe(root);
+    window.addEventListener('resize', fit);
+    return () => { observer.disconnect(); window.removeEventListener('resize', fit); };
+  }, [page, layout]);
+}
+
 function Screen({ data }: { data: ReflectionForGrading }) {
   const navigate = useNavigate();
+  const pageRef = useRef<HTMLDivElement>(null);
+  const layoutRef = useRef<HTMLDivElement>(null);
+  useLayoutTop(pageRef, layoutRef);
   const { reflection: r, queue } = data;
   const [marker, setMarker] = useState(() => defaultMarker(data));
   const live = liveGrade(data.grades, marker);
@@ -40,7 +66,7 @@ function Screen({ data }: { data: ReflectionForGrading }) {
   const go = (to: string | null) => to && navigate(`/reflections/${to}/grade`);
   const status = GRADE_STATUS[r.gradeStatus];
   return (
-    <div className="qt-grade-page" data-testid="grade-page">
+    <div className="qt-grade-page" data-testid="grade-page" ref={pageRef}>
       <Breadcrumb items={[{ title: <Link to={listUrl}>{G.back}</Link> }, { title: r.branchName }]} />
       <div className="qt-grade-head">
         <div style={{ minWidth: 0 }}>
@@ -59,11 +85,11 @@ function Screen({ data }: { data: ReflectionForGrading }) {
           </Space.Compact>
         </Space>
       </div>
-      <div className="qt-grade-layout">
+      <div className="qt-grade-layout" ref={layoutRef}>
         <Card size="small" className="qt-grade-scan">
           {/* Typed text is compared with the campaign's other reflections and with the Resolution. */}
-          {r.versions.some((v) => v.text || v.recommendations) && <CopyFlag key={r.id} reflectionId={r.id} />}
-          <ScanViewer key={r.id} versions={r.versions} currentVersionId={r.currentVersionId} />
+          {r.versions.some((v) => v.text || v.recommendations) && <CopyFlag key={`copy-${r.id}`} reflectionId={r.id} />}
+          <ScanViewer key={`scan-${r.id}`} versions={r.versions} currentVersionId={r.currentVersionId} />
         </Card>
         <Card size="small" className="qt-grade-panel" id="qt-rubric-panel" title={G.rubric}>
           {/* The marker switch sits in the body, full width: in the card's head it did not fit a phone. */}
@@ -87,6 +113,14 @@ function Screen({ data }: { data: ReflectionForGrading }) {
   );
 }
 
+/** The approver's next step ("Duyệt kết quả") sits at the top of the rubric panel: bring it into view. */
+function showPanelTop() {
+  const panel = document.getElementById('qt-rubric-panel');
+  const body = panel?.querySelector('.ant-card-body');
+  if (body && body.scrollHeight > body.clientHeight) body.scrollTo({ top: 0, behavior: 'smooth' });
+  else if (panel && panel.getBoundingClientRect().top < 0) panel.scrollIntoView({ behavior: 'smooth' });
+}
+
 function GradePanel({ data, marker, onNext }: { data: ReflectionForGrading; marker: number; onNext: () => void }) {
   const { message } = App.useApp();
   const { save, submit } = useGradingActions();
@@ -99,6 +133,8 @@ function GradePanel({ data, marker, onNext }: { data: ReflectionForGrading; mark
   const canEdit = data.abilities.grade && !locked && !sealed;
   const id = data.reflection.id;
   const busy = save.isPending || submit.isPending;
+  // The secretary grading her own branch sends the grading to herself: the words must not say otherwise.
+  const approver = data.abilities.approve;
 
   const change = (v: RubricValue) => { setValue(v); setDirty(true); setError(null); };
   const body = () => ({
@@ -116,13 +152,13 @@ function GradePanel({ data, marker, onNext }: { data: ReflectionForGrading; mark
   };
   const send = async () => {
     if (!(await persist())) return;
-    try { await submit.mutateAsync({ id, marker }); message.success(G.submitted); } catch (e) { setError(e); }
+    try { await submit.mutateAsync({ id, marker }); message.success(G.submitted(approver)); if (approver) showPanelTop(); } catch (e) { setError(e); }
   };
 
   return (
     <>
       {sealed && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={G.sealedHint(marker)} data-testid="sealed-grade" />}
-      {locked && !sealed && live!.status !== 'approved' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={G.lockedSubmitted} />}
+      {locked && !sealed && live!.status !== 'approved' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={G.lockedSubmitted(approver)} />}
       {live?.correctionReason && live.status !== 'approved' && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`${G.correctionReason}: ${live.correctionReason}`} />}
       {!sealed && <RubricForm rubric={data.rubric} value={value} onChange={change} disabled={!canEdit || busy} onEnter={saveNext} />}
       {error ? <ProblemAlert error={error} /> : null}
@@ -130,7 +166,7 @@ function GradePanel({ data, marker, onNext }: { data: ReflectionForGrading; mark
         <div className="qt-grade-buttons">
           <Button icon={<SaveOutlined />} onClick={saveOnly} loading={save.isPending} data-testid="save-draft">{G.saveDraft}</Button>
           <Button onClick={saveNext} disabled={busy} data-testid="save-next">{G.saveNext}</Button>
-          <Button type="primary" icon={<SendOutlined />} onClick={send} loading={submit.isPending} data-testid="submit-grade">{G.submit}</Button>
+          <Button type="primary" icon={<SendOutlined />} onClick={send} loading={submit.isPending} data-testid="submit-grade">{G.submit(approver)}</Button>
         </div>
       )}
       {!canEdit && data.queue.next && <Button block onClick={onNext} style={{ marginTop: 8 }}>{G.next} <RightOutlined /></Button>}

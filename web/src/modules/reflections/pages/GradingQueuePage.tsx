@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Empty, Segmented, Select, Skeleton, Space } from 'antd';
+import { Alert, App, Button, Empty, Grid, Segmented, Select, Skeleton, Space } from 'antd';
 import { CheckOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useParams, useSearchParams } from 'react-router';
 import { CampaignNav } from '../../campaigns/components/CampaignNav';
@@ -15,6 +15,11 @@ import { ProblemAlert } from '../../../shared/ui/ProblemAlert';
 import '../grading.css';
 
 type Filter = 'all' | 'ungraded' | 'submitted' | 'approved' | 'missing';
+
+const filterOptions: Array<{ value: Filter; label: string }> = [
+  { value: 'all', label: G.filterAll }, { value: 'ungraded', label: GRADE_STATUS.ungraded.label },
+  { value: 'submitted', label: GRADE_STATUS.submitted.label }, { value: 'approved', label: GRADE_STATUS.approved.label }, { value: 'missing', label: G.missing },
+];
 
 /** The branch the user holds a grant on, else the first one listed. */
 function defaultBranch(branches: GradingBranch[] | undefined, me: Me | null | undefined) {
@@ -41,6 +46,8 @@ export default function GradingQueuePage() {
   const { approve } = useGradingActions();
   const [mode, setMode] = useState<'list' | 'table'>('list');
   const [filter, setFilter] = useState<Filter>('all');
+  // Five filters do not fit a phone's width in one row: there they are a drop-down list.
+  const narrow = !Grid.useBreakpoint().sm;
   const [marker, setMarker] = useState(1);
   const [selected, setSelected] = useState<string[]>([]);
   const [importing, setImporting] = useState(false);
@@ -112,10 +119,12 @@ export default function GradingQueuePage() {
               {mode === 'list' ? (
                 <>
                   <div className="qt-grading-toolbar">
-                    <Segmented value={filter} onChange={(v) => setFilter(v as Filter)} style={{ maxWidth: '100%', overflowX: 'auto' }} options={[
-                      { value: 'all', label: G.filterAll }, { value: 'ungraded', label: GRADE_STATUS.ungraded.label },
-                      { value: 'submitted', label: GRADE_STATUS.submitted.label }, { value: 'approved', label: GRADE_STATUS.approved.label }, { value: 'missing', label: G.missing },
-                    ]} />
+                    {narrow ? (
+                      <Select value={filter} onChange={(v) => setFilter(v)} options={filterOptions} aria-label={G.filterBy} size="large" prefix={`${G.status}:`}
+                        style={{ width: '100%' }} data-testid="grading-filter" />
+                    ) : (
+                      <Segmented value={filter} onChange={(v) => setFilter(v as Filter)} options={filterOptions} data-testid="grading-filter" />
+                    )}
                     {q.abilities.approve && (
                       <Space wrap>
                         {selected.length > 0 && <Button icon={<CheckOutlined />} loading={approving} onClick={() => confirmApprove(selected, G.approveSelected(selected.length))}>{G.approveSelected(selected.length)}</Button>}

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Input, Progress, Typography } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -24,6 +24,41 @@ export default function MyReflectionPage() {
   );
 }
 
+/** The clock, read again every half minute: the due date may pass while the page is open. */
+function useNow(everyMs = 30_000) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), everyMs);
+    return () => window.clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}
+
+/**
+ * Where the member stands against the deadlines, by the server's rules: after the due date a reflection
+ * still goes in but counts as late; after the cut-off it does not go in unless the committee granted an
+ * extension (`open` is the server's answer when the page loaded; it is what hides the form).
+ */
+function DeadlineNotice({ data }: { data: MyReflection }) {
+  const now = useNow();
+  const { dueAt, cutoffAt } = data.settings;
+  const extension = data.extensionUntil && now <= Date.parse(data.extensionUntil) ? data.extensionUntil : null;
+  const late = !!dueAt && now > Date.parse(dueAt);
+  if (!data.open) {
+    return <Alert type="error" showIcon title={R.closedTitle} description={R.closedText(cutoffAt ? formatDayTime(cutoffAt) : null)}
+      style={{ marginBottom: 16 }} data-testid="reflection-closed" />;
+  }
+  if (extension) {
+    return <Alert type="info" showIcon title={R.extended(formatDayTime(extension))} description={late ? R.extendedLate : undefined}
+      style={{ marginBottom: 16 }} data-testid="reflection-extension" />;
+  }
+  if (late) {
+    return <Alert type="warning" showIcon title={R.lateTitle} description={R.lateText(cutoffAt ? formatDayTime(cutoffAt) : null)}
+      style={{ marginBottom: 16 }} data-testid="reflection-late" />;
+  }
+  return null;
+}
+
 function Body({ data }: { data: MyReflection }) {
   const { settings } = data;
   return (
@@ -34,8 +69,9 @@ function Body({ data }: { data: MyReflection }) {
         ...(settings.cutoffAt ? [{ key: 'cut', label: R.cutoffAt, children: formatDayTime(settings.cutoffAt) }] : []),
         ...(data.extensionUntil ? [{ key: 'ext', label: R.extension, children: formatDayTime(data.extensionUntil) }] : []),
       ]} />
+      <DeadlineNotice data={data} />
       {settings.mustHandwrite && <Alert type="info" showIcon title={R.mustHandwrite} style={{ marginBottom: 16 }} />}
-      {data.open ? <SubmitForm data={data} /> : <Alert type="warning" showIcon title={R.closed} style={{ marginBottom: 16 }} />}
+      {data.open && <SubmitForm data={data} />}
       <Typography.Title level={4}>{R.versions}</Typography.Title>
       <VersionList reflection={data.reflection} />
     </>

@@ -9,7 +9,7 @@ import { GradeBar } from '../components/GradeBar';
 import { ReminderAlert } from '../components/ReminderAlert';
 import { RemindModal } from '../components/RemindModal';
 import { pct, StatsTable } from '../components/StatsTable';
-import { compareVi, formatDayTime, formatNumber } from '../../../shared/lib/format';
+import { compareVi, formatDayTime, formatNumber, formatPercent } from '../../../shared/lib/format';
 import { ProblemAlert } from '../../../shared/ui/ProblemAlert';
 import '../stats.css';
 
@@ -43,12 +43,12 @@ export default function ReflectionStatsPage() {
         ...trail.map((t, i) => ({ title: <a onClick={() => go(trail.slice(0, i + 1))}>{t.name}</a> })),
       ]} />
       {stats.isError && <ProblemAlert error={stats.error} />}
-      {!data ? <Skeleton active /> : (
+      {!data ? (!stats.isError && <Skeleton active />) : (
         <>
           <Card style={{ marginBottom: 16 }}>
             <div className="qt-stats-counter">
               <Statistic title={S.expected} value={formatNumber(data.total.expected)} />
-              <Statistic title={S.submitted} value={formatNumber(data.total.submitted)} suffix={<small>({pct(data.total.submitted, data.total.expected)}%)</small>} />
+              <Statistic title={S.submitted} value={formatNumber(data.total.submitted)} suffix={<small>({formatPercent(pct(data.total.submitted, data.total.expected))})</small>} />
               <Statistic title={S.onTime} value={formatNumber(data.total.onTime)} />
               <Statistic title={S.graded} value={formatNumber(data.total.graded)} />
               <Statistic title={S.missing} value={formatNumber(data.total.missing)} styles={{ content: { color: data.total.missing ? '#b71c1c' : undefined } }} />
