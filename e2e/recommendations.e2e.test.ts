@@ -37,17 +37,25 @@ const unaccented = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g,
 const groupRow = (page: Page, title: string) => page.locator('tr.ant-table-row', { hasText: title }).first();
 
 /**
- * Opens the row's menu and picks the action. The list refetches after every change, and a menu opened
- * on a row being replaced closes under the click: the menu is opened again until the item is taken.
+ * Opens the row's menu, picks the action and waits until `took` says it took effect (a status shown, a
+ * dialog open). The list refetches after every change, and a menu opened on a row being replaced closes
+ * under the click — the click then lands on nothing: the menu is opened again until the action shows.
  */
-async function rowAction(page: Page, title: string, action: string) {
+async function rowAction(page: Page, title: string, action: string, took: () => Promise<boolean>) {
   await page.waitForLoadState('networkidle');
   await vi.waitFor(async () => {
+    if (await took()) return;
     await page.keyboard.press('Escape');
     await groupRow(page, title).getByTestId('rec-actions').click({ timeout: 5000 });
     await page.getByRole('menuitem', { name: action }).click({ timeout: 3000 });
-  }, { timeout: 30_000, interval: 500 });
+    await expect.poll(took, { timeout: 8000, interval: 250 }).toBe(true);
+  }, { timeout: 60_000, interval: 500 });
 }
+const statusIs = (page: Page, title: string, label: string) => async () =>
+  (await groupRow(page, title).getByTestId('rec-status').textContent().catch(() => null)) === label;
+const rowSays = (page: Page, title: string, text: string) => async () =>
+  ((await groupRow(page, title).textContent().catch(() => null)) ?? '').includes(text);
+const dialogOpen = (page: Page, selector: string) => async () => page.locator(selector).isVisible();
 
 /** The row's status tag reads `label` (the change reached the server and the list shows it). */
 async function expectStatus(page: Page, title: string, label: string) {
@@ -116,9 +124,9 @@ describe('recommendations in the browser', () => {
     // Accent-insensitive search finds it typed without diacritics.
     await page.getByTestId('rec-search').fill(unaccented(memberGroup).slice(0, 40));
     await groupRow(page, memberGroup).waitFor();
-    await rowAction(page, memberGroup, 'Chọn là xác đáng');
+    await rowAction(page, memberGroup, 'Chọn là xác đáng', statusIs(page, memberGroup, 'Xác đáng'));
     await expectStatus(page, memberGroup, 'Xác đáng');
-    await rowAction(page, memberGroup, 'Chuyển lên cấp trên');
+    await rowAction(page, memberGroup, 'Chuyển lên cấp trên', dialogOpen(page, '.ant-modal-confirm'));
     await page.locator('.ant-modal-confirm').getByRole('button', { name: 'Chuyển lên cấp trên' }).click();
     await page.locator('.ant-modal-confirm').waitFor({ state: 'hidden' });
     await expectMessage(page, 'Đã chuyển kiến nghị lên cấp trên');
@@ -170,16 +178,16 @@ describe('recommendations in the browser', () => {
     await groupRow(page, other.title).waitFor();
 
     // Sensible, then up to the province and to the commune's Standing Committee.
-    await rowAction(page, target.title, 'Chọn là xác đáng');
+    await rowAction(page, target.title, 'Chọn là xác đáng', statusIs(page, target.title, 'Xác đáng'));
     await expectStatus(page, target.title, 'Xác đáng');
-    await rowAction(page, target.title, 'Chuyển lên cấp trên');
+    await rowAction(page, target.title, 'Chuyển lên cấp trên', dialogOpen(page, '.ant-modal-confirm'));
     await page.locator('.ant-modal-confirm').getByRole('button', { name: 'Chuyển lên cấp trên' }).click();
     await page.locator('.ant-modal-confirm').waitFor({ state: 'hidden' });
     await expectMessage(page, 'Đã chuyển kiến nghị lên cấp trên');
     // The list refetches after the forward: open the next menu on the settled row, not on one being replaced.
     await expect.poll(() => groupRow(page, target.title).textContent(), { timeout: 20_000 }).toContain('Đã chuyển cấp trên');
     await page.waitForLoadState('networkidle');
-    await rowAction(page, target.title, 'Trình Thường vụ');
+    await rowAction(page, target.title, 'Trình Thường vụ', rowSays(page, target.title, 'Đã trình Thường vụ'));
     await expect.poll(() => groupRow(page, target.title).textContent(), { timeout: 20_000 }).toContain('Đã trình Thường vụ');
     await page.getByRole('tab', { name: /Đã chuyển cấp trên/ }).click();
     await expect.poll(() => page.getByTestId('rec-group').count(), { timeout: 20_000 }).toBe(1);
@@ -226,7 +234,7 @@ describe('recommendations in the browser', () => {
     await loginUi(secretary.page, 'bithu');
     await secretary.page.goto(`/campaigns/${campaignId}/recommendations`);
     await groupRow(secretary.page, forwarded.title).waitFor();
-    await rowAction(secretary.page, forwarded.title, 'Trả lời');
+    await rowAction(secretary.page, forwarded.title, 'Trả lời', dialogOpen(secretary.page, '[data-testid="answer-text"]'));
     await secretary.page.getByTestId('answer-text').fill(ANSWER);
     await snap(secretary.page, '58-province-answer-dialog', false);
     await secretary.page.locator('.ant-modal').getByRole('button', { name: 'Lưu' }).click();

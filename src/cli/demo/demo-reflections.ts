@@ -11,7 +11,7 @@ import { queryRows, type Executor } from '../../kernel/db/client.js';
 import type { FileStore } from '../../kernel/files/store.js';
 import { DEFAULT_RUBRIC, suggestGrade } from '../../modules/reflections/reflections.rubric.js';
 import type { ReflectionPage } from '../../modules/reflections/reflections.table.js';
-import { changeWords, generateEssay, Rng } from '../../text/testing/essays.js';
+import { generateEssay, Rng } from '../../text/testing/essays.js';
 import { DEMO_RESOLUTION } from './demo-campaign-texts.js';
 import { demoReflectionsBy } from './demo-campaign.js';
 
@@ -31,6 +31,18 @@ type GradeState = 'ungraded' | 'draft' | 'submitted' | 'approved';
 
 const DAY = 24 * 3600_000;
 const HELD_AT = Date.parse('2026-11-18T11:30:00+07:00');
+
+/**
+ * A neighbour's essay as a copier hands it in: about one sentence in six swapped for sentences of their
+ * own, whole sentences so that the demo reads as Vietnamese (the engine's tests also change single words).
+ */
+function retouch(text: string, own: string[], rng: Rng): string {
+  let next = 0;
+  // Sentences and the spaces or line breaks between them, kept as they were.
+  return text.split(/(?<=[.!?])(\s+)/).map((part) => (
+    part.trim().length > 40 && next < own.length && rng.chance(0.17) ? own[next++] : part
+  )).join('');
+}
 
 export async function seedDemoReflections(tx: Executor, input: DemoReflectionsInput) {
   const { tenantId, campaignId } = input;
@@ -59,7 +71,8 @@ export async function seedDemoReflections(tx: Executor, input: DemoReflectionsIn
     let text: string | null = null;
     if (fate === 'typed') {
       // One in ten typed reflections is a neighbour's, lightly retouched: what the copy check is for.
-      const source = essays.length > 3 && rng.chance(0.1) ? changeWords(rng.pick(essays), rng, 0.06) : generateEssay(input.seed * 100_000 + i).text;
+      const own = generateEssay(input.seed * 100_000 + i);
+      const source = essays.length > 3 && rng.chance(0.1) ? retouch(rng.pick(essays), own.sentences, rng) : own.text;
       essays.push(source);
       // The writer's own name and branch in the heading and signature (a copier changes those too).
       text = quoteResolution(personalize(source, w), rng);
