@@ -16,8 +16,7 @@ import { flagsOf } from './plans.status.js';
 export type { LevelDeadline, PlanContentItem };
 export { reachableSql as campaignReachableSql, homeOrgIds as campaignHomeOrgIds } from './campaigns.access.js';
 export { formatVnDate } from './campaigns.deadlines.js';
-/** The calendar day (`yyyy-mm-dd`) an instant falls on in Vietnam. */
-export { todayInVietnam as dayInVietnam } from './campaigns.service.js';
+export { todayInVietnam } from './campaigns.service.js';
 
 export interface CampaignBrief { id: string; title: string; orgId: string; resolutionId: string; status: string }
 

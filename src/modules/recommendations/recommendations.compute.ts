@@ -9,9 +9,9 @@ import { request, startWorker } from '../../kernel/workers/spawn.js';
 import { planGathering, sentencesOfVersion, type GatheringPlan } from './recommendations.plan.js';
 
 /** Up to this many versions are read in place (~50 ms). */
-export const INLINE_VERSIONS = 20;
+const INLINE_VERSIONS = 20;
 /** Up to this many texts (new entries + existing groups) are clustered in place (~20 ms). */
-export const INLINE_TEXTS = 300;
+const INLINE_TEXTS = 300;
 
 export type ComputeMessage =
   | { type: 'sentences'; versions: Array<{ text: string | null; recommendations: string | null }> }

@@ -2,7 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { RECOMMENDATION_FRAMES, RECOMMENDATION_TARGETS, RECOMMENDATION_TOPICS } from '../../text/testing/recommendation-bank.js';
 import { foldAccents } from '../../text/index.js';
-import { planGathering, sentencesOfVersion } from './recommendations.pool.js';
+import { planGathering, sentencesOfVersion } from './recommendations.plan.js';
 
 /** A recommendation sentence on topic `t` in one of the bank's wordings, optionally typed without accents. */
 function sentence(t: number, w: number, target: number, plain: boolean): string {

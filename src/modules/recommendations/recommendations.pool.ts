@@ -14,8 +14,6 @@ import type { Db } from '../../kernel/db/client.js';
 import { withPoolCompute, type PoolCompute } from './recommendations.compute.js';
 import * as repo from './recommendations.repository.js';
 
-export { planGathering, sentencesOfVersion, type GatheringPlan } from './recommendations.plan.js';
-
 const PAGE = 500;
 export interface ExtractResult { versions: number; sentences: number; pools: string[] }
 
@@ -24,9 +22,13 @@ export interface ExtractResult { versions: number; sentences: number; pools: str
  * drops sentences of replaced versions.
  */
 export async function extractCampaign(db: Db, tenantId: string, campaignId: string, compute: PoolCompute, signal?: AbortSignal, poolOrgId?: string): Promise<ExtractResult> {
-  const dropped = await repo.dropStaleSentences(db, tenantId, campaignId);
-  // Groups that lost a replaced version's sentences count less, and so do their forwarded copies above.
-  if (dropped.groups.length > 0) await db.transaction((tx) => repo.syncForwardedWeights(tx, tenantId, dropped.groups));
+  // Groups that lost a replaced version's sentences count less, and so do their forwarded copies above:
+  // in the same transaction, since a later run no longer finds what this one dropped.
+  const dropped = await db.transaction(async (tx) => {
+    const d = await repo.dropStaleSentences(tx, tenantId, campaignId);
+    if (d.groups.length > 0) await repo.syncForwardedWeights(tx, tenantId, d.groups);
+    return d;
+  });
   const pools = new Set(dropped.pools);
   let versions = 0, sentences = 0;
   for (let after: string | null = null; ;) {

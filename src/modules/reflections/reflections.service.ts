@@ -6,7 +6,7 @@ import { queryRows, type Db, type Executor } from '../../kernel/db/client.js';
 import { newId } from '../../kernel/db/columns.js';
 import { NotFoundError, RuleViolationError, ValidationError } from '../../kernel/errors/app-error.js';
 import type { FileStore } from '../../kernel/files/store.js';
-import { dayInVietnam, formatVnDate, governingPlan, requireCampaignAccess, type CampaignBrief } from '../campaigns/index.js';
+import { formatVnDate, governingPlan, requireCampaignAccess, todayInVietnam } from '../campaigns/index.js';
 import { findMember } from '../members/index.js';
 import * as repo from './reflections.repository.js';
 import { DEFAULT_RUBRIC, validateRubric } from './reflections.rubric.js';
@@ -17,12 +17,10 @@ export { submitMine } from './reflections.submit.js';
 
 export async function getSettings(db: Db, actor: Actor, campaignId: string) {
   const campaign = await requireCampaignAccess(db, actor, campaignId);
-  const plan = await governingPlan(db, actor.tenantId, campaignId, campaign.orgId);
-  return {
-    ...toSettings(await repo.findSettings(db, actor.tenantId, campaignId)),
-    plan: plan ? { number: plan.number, reflectionsBy: plan.reflectionsBy } : null,
-    gradingStarted: await hasGrades(db, actor.tenantId, campaignId),
-  };
+  const [settings, plan, gradingStarted] = await Promise.all([
+    repo.findSettings(db, actor.tenantId, campaignId), governingPlan(db, actor.tenantId, campaignId, campaign.orgId), hasGrades(db, actor.tenantId, campaignId),
+  ]);
+  return { ...toSettings(settings), plan: plan ? { number: plan.number, reflectionsBy: plan.reflectionsBy } : null, gradingStarted };
 }
 
 /** The body of a settings change; grading fields omitted keep their current value (callers from before grading). */
@@ -39,7 +37,7 @@ export async function putSettings(db: Db, actor: Actor, campaignId: string, body
   if (body.dueAt) {
     // The plan sets the deadline for reflections; the campaign's org may ask for them earlier, not later.
     const plan = await governingPlan(db, actor.tenantId, campaignId, campaign.orgId);
-    if (plan?.reflectionsBy && dayInVietnam(new Date(body.dueAt)) > plan.reflectionsBy) {
+    if (plan?.reflectionsBy && todayInVietnam(new Date(body.dueAt)) > plan.reflectionsBy) {
       throw new ValidationError('validation.failed', `due after plan's ${plan.reflectionsBy}`, {
         errors: [{ path: 'dueAt', message: `Hạn nộp không được muộn hơn hạn nộp bài thu hoạch trong kế hoạch${plan.number ? ` ${plan.number}` : ''} (${formatVnDate(plan.reflectionsBy)})` }],
       });

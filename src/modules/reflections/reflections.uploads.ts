@@ -46,16 +46,11 @@ export async function stagePage(db: Db, files: FileStore, actor: Actor, clientKe
     // Checked again under the user's lock: pages sent side by side by one phone cannot all slip under
     // the quota on the same count (the check above only spares storing a page that is refused anyway).
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`reflection-staging:${actor.userId}`}))`);
+    // The same page sent twice at once: the first to take the lock stores it, and its row answers the other.
     const [again] = await findStaged(tx, actor, [clientKey]);
     if (again) return { clientKey, page: again.page, replayed: true };
     await checkStagingQuota(tx, actor);
-    const inserted = await tx.insert(reflectionUploads).values({ tenantId: actor.tenantId, userId: actor.userId, clientKey, page })
-      .onConflictDoNothing().returning({ clientKey: reflectionUploads.clientKey });
-    if (inserted.length === 0) {
-      // The same page sent twice at once: the first stored row answers both.
-      const [winner] = await findStaged(tx, actor, [clientKey]);
-      return { clientKey, page: winner.page, replayed: true };
-    }
+    await tx.insert(reflectionUploads).values({ tenantId: actor.tenantId, userId: actor.userId, clientKey, page });
     await recordAudit(tx, actor, actor.tenantId, { action: 'reflection.page_stage', entityType: 'reflection_upload', entityId: null, after: { clientKey, fileHash: page.fileHash } });
     return { clientKey, page, replayed: false };
   });

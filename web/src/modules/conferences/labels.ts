@@ -14,7 +14,7 @@ export const FORMAT_LABELS: Record<string, { label: string; color: string }> = {
   in_person: { label: 'Trực tiếp', color: 'blue' },
   online: { label: 'Trực tuyến', color: 'purple' },
 };
-export const STATUS_LABELS: Record<string, { label: string; color: string }> = {
+const STATUS_LABELS: Record<string, { label: string; color: string }> = {
   scheduled: { label: 'Sắp diễn ra', color: 'processing' },
   ongoing: { label: 'Đang diễn ra', color: 'success' },
   unclosed: { label: 'Đã diễn ra, chưa chốt điểm danh', color: 'warning' },

@@ -22,6 +22,6 @@ export function useSaveReflectionSettings(campaignId: string) {
   return useMutation({
     mutationFn: (body: SettingsBody) => api<SettingsDetail>(`/api/campaigns/${campaignId}/reflection-settings`, { method: 'PUT', body }),
     // Deadlines and the rubric show on the members', graders' and officers' pages too.
-    onSuccess: () => qc.invalidateQueries({ predicate: (q) => q.queryKey.some((k) => typeof k === 'string' && /reflection|grading|my-reflection/.test(k)) }),
+    onSuccess: () => qc.invalidateQueries({ predicate: (q) => q.queryKey.some((k) => typeof k === 'string' && /reflection|grading/.test(k)) }),
   });
 }

@@ -3,7 +3,7 @@ import { Alert, Button, Card, ConfigProvider, Empty, Modal, Result, Skeleton, Ta
 import { CalendarOutlined, CommentOutlined, EditOutlined, EnvironmentOutlined, IdcardOutlined, QrcodeOutlined, WifiOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useMyCampaigns, type MyCampaign, type MyConference } from '../api';
-import { ATTENDANCE_STATUS, MAKEUP_MODE, MAKEUP_STATUS, T } from '../labels';
+import { ATTENDANCE_STATUS, MAKEUP_MODE, MAKEUP_STATUS, MY_FRAME, T } from '../labels';
 import { QrCanvas } from '../components/QrCanvas';
 import { MyMaterialsList } from '../../materials/components/MyMaterialsList';
 import { useMe } from '../../auth/api';
@@ -16,7 +16,7 @@ import '../attendance.css';
 export default function MyCampaignPage() {
   const me = useMe().data!;
   const campaigns = useMyCampaigns();
-  if (!me.memberId) return <Result status="info" title="Trang này dành cho đảng viên" />;
+  if (!me.memberId) return <Result status="info" title={MY_FRAME.notMember} />;
   return (
     <ConfigProvider theme={largeTheme}>
       <div className="qt-my" data-testid="my-campaign-page">

@@ -1,8 +1,7 @@
 import { Breadcrumb, Skeleton, Tabs, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../../shared/lib/http';
 import { hasAnyRole, useMe, type Role } from '../../auth/api';
+import { useCampaign } from '../api';
 
 export type CampaignTab = 'plans' | 'materials' | 'conferences' | 'makeups' | 'coverage' | 'reflections' | 'batches' | 'reflection-stats' | 'copies' | 'recommendations' | 'reflection-settings';
 
@@ -23,14 +22,12 @@ const TABS: Array<{ key: CampaignTab; label: string; path: string; manageOnly?: 
 /** Roles that read a committee's recommendations; branch roles read what became of their branch's ones. */
 const POOL_ROLES: readonly Role[] = ['system_admin', 'propaganda_officer', 'committee_secretary', 'organization_officer', 'inspection_officer'];
 
-interface CampaignHead { id: string; title: string; resolution: { id: string; title: string }; canManage: boolean }
-
 /** Title and tabs shared by every page of one campaign: plans, materials, conferences, make-up, progress. */
 export function CampaignNav({ campaignId, active }: { campaignId: string; active: CampaignTab }) {
   const navigate = useNavigate();
   const me = useMe().data;
   const pathOf = (t: (typeof TABS)[number]) => (t.key === 'recommendations' && !hasAnyRole(me, POOL_ROLES) ? '/recommendation-answers' : t.path);
-  const campaign = useQuery({ queryKey: ['campaign', campaignId], queryFn: () => api<CampaignHead>(`/api/campaigns/${campaignId}`) });
+  const campaign = useCampaign(campaignId);
   return (
     <div className="qt-campaign-nav">
       <Breadcrumb items={[{ title: <Link to="/campaigns">Học tập Nghị quyết</Link> }, { title: campaign.data?.title ?? '…' }]} />

@@ -3,7 +3,8 @@ import { CheckSquareOutlined, EditOutlined, QrcodeOutlined, StopOutlined } from 
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useCancelConference, useConference, type ConferenceDetail } from '../api';
-import { AUDIENCE_LABELS, conferenceStatus, dayText, FORMAT_LABELS, T } from '../labels';
+import { AUDIENCE_LABELS, dayText, FORMAT_LABELS, T } from '../labels';
+import { ConferenceStatusTag } from '../components/ConferenceStatusTag';
 import { InfoAgendaTab } from '../components/InfoAgendaTab';
 import { SessionsTab } from '../components/SessionsTab';
 import { BridgePointsTab } from '../components/BridgePointsTab';
@@ -48,11 +49,10 @@ function Header({ c }: { c: ConferenceDetail }) {
   const cancel = useCancelConference(c.id);
   const [reason, setReason] = useState('');
   const [editing, setEditing] = useState(false);
-  const status = conferenceStatus(c);
   return (
     <>
       <Typography.Title level={3} style={{ marginTop: 8, marginBottom: 4 }}>
-        {c.title} <Tag color={status.color}>{status.label}</Tag><Tag color={FORMAT_LABELS[c.format].color}>{FORMAT_LABELS[c.format].label}</Tag>
+        {c.title} <ConferenceStatusTag c={c} /><Tag color={FORMAT_LABELS[c.format].color}>{FORMAT_LABELS[c.format].label}</Tag>
       </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {formatDayTime(c.startsAt)}{c.endsAt ? ` – ${formatDayTime(c.endsAt)}` : ''} · {c.venue} · {c.orgName} · {AUDIENCE_LABELS[c.audienceKind]}

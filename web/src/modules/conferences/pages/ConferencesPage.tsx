@@ -24,7 +24,7 @@ export default function ConferencesPage() {
   const isPhone = !Grid.useBreakpoint().md;
   const navigate = useNavigate();
   const list = useConferences(campaignId);
-  const [chosen, setWhen] = useState<'upcoming' | 'past' | null>(null);
+  const [chosen, setChosen] = useState<'upcoming' | 'past' | null>(null);
   const [open, setOpen] = useState(false);
   const now = Date.now();
   const all = list.data ?? [];
@@ -39,7 +39,7 @@ export default function ConferencesPage() {
     <>
       <CampaignNav campaignId={campaignId} active="conferences" />
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', marginBottom: 12 }}>
-        <Segmented value={when} onChange={(v) => setWhen(v as 'upcoming' | 'past')}
+        <Segmented value={when} onChange={(v) => setChosen(v as 'upcoming' | 'past')}
           options={[{ value: 'upcoming', label: `${T.upcoming} (${upcoming.length})` }, { value: 'past', label: `${T.past} (${past.length})` }]} />
         <div style={{ flex: 1 }} />
         {hasAnyRole(me, ORGANIZER_ROLES) && <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="schedule-conference">{T.schedule}</Button>}

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { App, Button, Card, Empty, Form, Input, InputNumber, Skeleton, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Form, Input, InputNumber, Skeleton, Typography } from 'antd';
 import { EnvironmentOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useFileReport, useMyBridgePoints, type MyBridgePoint } from '../api';
-import { conferenceStatus, T } from '../labels';
+import { T } from '../labels';
+import { ConferenceStatusTag } from '../components/ConferenceStatusTag';
 import { ReportCell } from '../components/BridgePointsTab';
 import { ProblemAlert } from '../../../shared/ui/ProblemAlert';
 import { formatDayTime } from '../../../shared/lib/format';
@@ -23,12 +24,11 @@ export default function MyBridgePointsPage() {
 
 function PointCard({ p }: { p: MyBridgePoint }) {
   const [editing, setEditing] = useState(!p.report);
-  const status = conferenceStatus(p.conference);
   const open = p.conference.status !== 'cancelled';
   return (
     <Card style={{ marginBottom: 16 }} data-testid="my-bridge-point"
       title={<div style={{ whiteSpace: 'normal' }}><div style={{ fontSize: 17 }}>{p.name}</div><Typography.Text type="secondary" style={{ fontWeight: 400 }}>{p.conference.title}</Typography.Text></div>}
-      extra={<Tag color={status.color}>{status.label}</Tag>}>
+      extra={<ConferenceStatusTag c={p.conference} />}>
       <div style={{ display: 'grid', gap: 6, fontSize: 16 }}>
         <div>{formatDayTime(p.conference.startsAt)} · {p.conference.orgName}</div>
         <div><EnvironmentOutlined /> {p.place}</div>

@@ -1,11 +1,12 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Skeleton, Space, Switch, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { CampaignNav } from '../../campaigns/components/CampaignNav';
-import { useReflectionSettings, useSaveReflectionSettings } from '../settings-api';
+import { useReflectionSettings, useSaveReflectionSettings, type SettingsDetail } from '../settings-api';
 import type { Rubric } from '../grading-api';
+import { fromIso, toVnIso } from '../../conferences/labels';
 import { searchKey } from '../../../shared/lib/fold';
 import { formatIsoDate } from '../../../shared/lib/format';
 import { errorText } from '../../../shared/lib/http';
@@ -17,6 +18,9 @@ interface Values {
 }
 
 const DAY_TIME = 'DD/MM/YYYY HH:mm';
+
+/** A day later than the plan's deadline for reflections (`yyyy-mm-dd`), when it sets one. */
+const afterPlan = (d: Dayjs, planDay: string | null | undefined) => !!planDay && d.format('YYYY-MM-DD') > planDay;
 
 /** A key for a new rubric entry, from its Vietnamese label ("Xuất sắc" → "xuat_sac"), unique in its list. */
 function keyFor(label: string, taken: Set<string>): string {
@@ -49,36 +53,38 @@ export default function ReflectionSettingsPage() {
   const save = useSaveReflectionSettings(id);
   const [form] = Form.useForm<Values>();
   const data = settings.data;
+  const rubricLocked = !!data?.gradingStarted;
 
   useEffect(() => {
     if (!data) return;
     form.setFieldsValue({
-      dueAt: data.dueAt ? dayjs(data.dueAt) : null, cutoffAt: data.cutoffAt ? dayjs(data.cutoffAt) : null, writers: data.writers,
+      dueAt: data.dueAt ? fromIso(data.dueAt) : null, cutoffAt: data.cutoffAt ? fromIso(data.cutoffAt) : null, writers: data.writers,
       mustHandwrite: data.mustHandwrite, maxPages: data.maxPages, secondMarker: data.secondMarker, anonymousMarking: data.anonymousMarking, rubric: data.rubric,
     });
   }, [data, form]);
 
-  const submit = async (v: Values) => {
+  const submit = (v: Values) => {
     const rubric = { criteria: withKeys(v.rubric.criteria), levels: withKeys(v.rubric.levels), grades: withKeys(v.rubric.grades) };
     const unchanged = JSON.stringify(rubric) === JSON.stringify(data!.rubric);
+    // Typed as Vietnamese wall-clock time, whatever time zone the browser is set to.
     save.mutate({
-      dueAt: v.dueAt ? v.dueAt.second(0).millisecond(0).toISOString() : null, cutoffAt: v.cutoffAt ? v.cutoffAt.second(0).millisecond(0).toISOString() : null,
+      dueAt: v.dueAt ? toVnIso(v.dueAt) : null, cutoffAt: v.cutoffAt ? toVnIso(v.cutoffAt) : null,
       writers: v.writers, mustHandwrite: v.mustHandwrite, maxPages: v.maxPages, secondMarker: v.secondMarker, anonymousMarking: v.anonymousMarking,
       // An untouched rubric is not sent, so the campaign keeps following the default one.
-      ...(data!.gradingStarted || unchanged ? {} : { rubric }),
+      ...(rubricLocked || unchanged ? {} : { rubric }),
     }, {
       onSuccess: () => message.success('Đã lưu cách thu và chấm bài thu hoạch'),
       onError: (e) => message.error(errorText(e)),
     });
   };
-  const resetRubric = () => save.mutate({ ...current(form.getFieldsValue(true)), rubric: null }, {
+  // Back to the default rubric, keeping the rest as saved (not the form's unsaved edits).
+  const resetRubric = () => save.mutate({ ...savedBody(data!), rubric: null }, {
     onSuccess: () => message.success('Đã dùng lại thang đánh giá mặc định'), onError: (e) => message.error(errorText(e)),
   });
 
   const planLine = data?.plan?.reflectionsBy
     ? `Kế hoạch${data.plan.number ? ` ${data.plan.number}` : ''}: nộp bài thu hoạch chậm nhất ngày ${formatIsoDate(data.plan.reflectionsBy)}`
     : null;
-  const rubricLocked = !!data?.gradingStarted;
 
   return (
     <div data-testid="reflection-settings-page">
@@ -90,8 +96,8 @@ export default function ReflectionSettingsPage() {
             {planLine && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={planLine} />}
             <Space wrap size="large" align="start">
               <Form.Item name="dueAt" label="Hạn nộp" extra="Bài nộp sau thời điểm này được ghi là nộp muộn"
-                rules={[{ validator: (_, v: Dayjs | null) => (v && data.plan?.reflectionsBy && v.format('YYYY-MM-DD') > data.plan.reflectionsBy
-                  ? Promise.reject(new Error(`Không được muộn hơn ngày ${formatIsoDate(data.plan.reflectionsBy)} của kế hoạch`)) : Promise.resolve()) }]}>
+                rules={[{ validator: (_, v: Dayjs | null) => (v && afterPlan(v, data.plan?.reflectionsBy)
+                  ? Promise.reject(new Error(`Không được muộn hơn ngày ${formatIsoDate(data.plan!.reflectionsBy!)} của kế hoạch`)) : Promise.resolve()) }]}>
                 <DatePicker showTime={{ format: 'HH:mm' }} format={DAY_TIME} placeholder="Chọn ngày giờ" style={{ width: 220 }} data-testid="settings-due" />
               </Form.Item>
               <Form.Item name="cutoffAt" label="Hạn chót nhận bài" extra="Sau hạn chót, chỉ nhận bài của đảng viên được chi bộ gia hạn" dependencies={['dueAt']}
@@ -177,19 +183,17 @@ export default function ReflectionSettingsPage() {
   );
 }
 
-/** The body of a save from the form's current values (used when only the rubric is reset). */
-function current(v: Values) {
-  return {
-    dueAt: v.dueAt ? v.dueAt.toISOString() : null, cutoffAt: v.cutoffAt ? v.cutoffAt.toISOString() : null, writers: v.writers,
-    mustHandwrite: v.mustHandwrite, maxPages: v.maxPages, secondMarker: v.secondMarker, anonymousMarking: v.anonymousMarking,
-  };
+/** The saved settings as a body for saving again. */
+function savedBody(d: SettingsDetail) {
+  const { dueAt, cutoffAt, writers, mustHandwrite, maxPages, secondMarker, anonymousMarking } = d;
+  return { dueAt, cutoffAt, writers, mustHandwrite, maxPages, secondMarker, anonymousMarking };
 }
 
 type FieldRow = { key: number; name: number };
 
 /** One editable list of the rubric: a row per entry, with remove and add buttons unless grading has begun. */
 function RubricList({ name, locked, add, fields, blank }: {
-  name: keyof Rubric; locked: boolean; add: string; fields: (f: FieldRow) => React.ReactNode; blank: Record<string, unknown>;
+  name: keyof Rubric; locked: boolean; add: string; fields: (f: FieldRow) => ReactNode; blank: Record<string, unknown>;
 }) {
   return (
     <Form.List name={['rubric', name]}>
